@@ -1,0 +1,1 @@
+# glossary/local.mk

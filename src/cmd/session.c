@@ -1,0 +1,129 @@
+/* session.c - the session: seed, history, jobs, and the state digest. */
+#include <config.h>
+
+#include "cmd/session.h"
+#include "cmd/families.h"
+#include "core/alloc.h"
+#include "out/out.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+volatile sig_atomic_t nn_interrupted;
+
+void
+session_init(session *s, uint64_t seed)
+{
+	memset(s, 0, sizeof *s);
+	s->seed = seed;
+	rng_init(&s->rng, seed);
+	s->color = COLOR_AUTO;
+	s->digits = 4;
+}
+
+void
+session_free(session *s)
+{
+	for (size_t i = 0; families[i].name; i++)
+		if (families[i].free)
+			families[i].free(s);
+	for (size_t i = 0; i < s->nhist; i++)
+		free(s->hist[i]);
+	free(s->hist);
+	s->hist = NULL;
+	s->nhist = s->caphist = 0;
+}
+
+void
+session_reseed(session *s, uint64_t seed)
+{
+	s->seed = seed;
+	rng_init(&s->rng, seed);
+}
+
+void
+session_history_add(session *s, const char *line)
+{
+	if (s->nhist == s->caphist) {
+		s->caphist = s->caphist ? s->caphist * 2 : 64;
+		s->hist = xreallocarray(s->hist, s->caphist, sizeof *s->hist);
+	}
+	s->hist[s->nhist++] = xstrdup(line);
+}
+
+/* ==== jobs ============================================================== */
+
+static void
+job_end(session *s, job *j, int stopped, int failed)
+{
+	s->job = NULL;
+	out_progress_clear();
+	j->finish(s, j, stopped, failed);
+}
+
+int
+session_run_job(session *s, job *j)
+{
+	if (s->async_jobs) {
+		s->job = j;
+		nn_interrupted = 0;
+		return 0;
+	}
+	s->job = j;
+	nn_interrupted = 0;
+	int rc;
+	do {
+		rc = j->slice(s, j);
+		out_tick();
+	} while (rc == JOB_MORE && !nn_interrupted && s->job == j);
+	int stopped = rc == JOB_MORE;
+	nn_interrupted = 0;
+	job_end(s, j, stopped, rc == JOB_FAILED);
+	return rc == JOB_FAILED ? -1 : 0;
+}
+
+int
+session_job_advance(session *s)
+{
+	job *j = s->job;
+	if (!j)
+		return 0;
+	if (nn_interrupted) {
+		nn_interrupted = 0;
+		job_end(s, j, 1, 0);
+		return 0;
+	}
+	int rc = j->slice(s, j);
+	if (rc != JOB_MORE) {
+		job_end(s, j, 0, rc == JOB_FAILED);
+		return 0;
+	}
+	return 1;
+}
+
+void
+session_job_stop(session *s)
+{
+	if (!s->job)
+		return;
+	if (s->async_jobs)
+		job_end(s, s->job, 1, 0);
+	else
+		nn_interrupted = 1;
+}
+
+/* ==== state digest ====================================================== */
+
+void
+session_state_dump(session *s, strbuf *out)
+{
+	static const char *const color_names[] = {"auto", "always", "never"};
+	sb_printf(out, "seed: %llu\n", (unsigned long long)s->seed);
+	sb_printf(out, "random stream: %llu draws\n", (unsigned long long)s->rng.ctr);
+	sb_printf(out, "settings: color=%s width=%d digits=%d echo=%s\n",
+	          color_names[s->color], s->width, s->digits, s->echo ? "on" : "off");
+	for (size_t i = 0; families[i].name; i++)
+		if (families[i].dump)
+			families[i].dump(s, out);
+}

@@ -1,0 +1,96 @@
+/* session.h - the state that commands act on.
+ *
+ * One session per nnlab process: the seed and the random stream, settings,
+ * the command history, the running job, and one state block per command
+ * family (data and model, sequences, ...), each owned by its cmd-*.c file.
+ * Commands change the session only after every check has passed, so a bad
+ * command leaves it exactly as it was.
+ */
+#ifndef NN_CMD_SESSION_H
+#define NN_CMD_SESSION_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/rng.h"
+#include "util/strbuf.h"
+
+struct session;
+
+/* A job is long work (training, sampling, a sweep) done in slices so the
+ * workspace stays live.  slice() does a bounded amount of work (about
+ * 10 ms) and returns JOB_MORE, JOB_DONE or JOB_FAILED; finish() prints the
+ * summary and frees state; it is called exactly once, with stopped set when
+ * the learner interrupted the job (Ctrl-C or `stop`). */
+enum { JOB_MORE = 0, JOB_DONE = 1, JOB_FAILED = -1 };
+typedef struct job {
+	const char *name;  /* "training", "sampling": for messages */
+	int (*slice)(struct session *s, struct job *j);
+	void (*finish)(struct session *s, struct job *j, int stopped, int failed);
+	void *state;
+} job;
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+typedef struct session {
+	/* randomness: one stream serves everything random */
+	uint64_t seed;
+	rng_t rng;
+
+	/* how we run */
+	int batch;         /* no terminal interaction (script, -c, stdin) */
+	int interactive;   /* a person at a terminal */
+	int tui;           /* the full-screen workspace is active */
+	int keep_going;    /* scripts continue after an error */
+	int echo;          /* echo each command before its output */
+	int quit;          /* set by quit/exit */
+	int exit_code;
+	int source_depth;  /* nesting of `source` */
+
+	/* settings */
+	enum color_mode color;
+	int width;         /* 0: follow the terminal */
+	int digits;        /* significant digits in matrices and tables */
+
+	/* history of commands run this session (newest last) */
+	char **hist;
+	size_t nhist, caphist;
+
+	/* the running job, if any (workspace mode runs jobs asynchronously) */
+	job *job;
+	int async_jobs;
+
+	/* per-family state, owned by the family's file (NULL until used) */
+	struct netlab *net;      /* data and model: cmd-data.c, cmd-net.c */
+	struct seqlab *seq;      /* sequences: cmd-attn.c, cmd-rnn.c, ... */
+	struct biglab *big;      /* large-model demos */
+	struct content *content; /* glossary and lessons */
+	struct plotter *plot;    /* gnuplot */
+} session;
+
+/* The interrupt flag: set by the SIGINT handler, polled by long work. */
+extern volatile sig_atomic_t nn_interrupted;
+
+void session_init(session *s, uint64_t seed);
+void session_free(session *s);
+/* session_reseed: the stream becomes (seed, 0). */
+void session_reseed(session *s, uint64_t seed);
+void session_history_add(session *s, const char *line);
+
+/* session_run_job: start j.  In line and batch modes it runs to the end
+ * (or to Ctrl-C) before returning; in the workspace it is stored in s->job
+ * and advanced by the main loop.  Returns 0, or -1 if the job failed. */
+int session_run_job(session *s, job *j);
+/* session_job_advance: one slice of the running job (workspace loop);
+ * returns 1 while it goes on. */
+int session_job_advance(session *s);
+/* session_job_stop: end the running job at its next boundary. */
+void session_job_stop(session *s);
+
+/* session_state_dump: a stable text summary of the whole session state
+ * (seed, stream position, settings, data, model ...) used by `show state`
+ * and by tests that check a bad command changed nothing. */
+void session_state_dump(session *s, strbuf *out);
+
+#endif

@@ -1,0 +1,205 @@
+/* main.c - nnlab's entry point: options, and the choice between the
+ * workspace, the plain line mode and batch mode.
+ *
+ *   nnlab                 workspace on a terminal (line mode with --plain)
+ *   nnlab FILE            run a script of commands
+ *   nnlab -c 'CMD; CMD'   run commands from the command line
+ *   ... | nnlab           run commands from standard input
+ *
+ * Batch mode has no readline, no colour and no prompt; a script stops at
+ * its first error (FILE:LINE: error: ...) with exit status 1.
+ */
+#include <config.h>
+
+#include "cmd/cmd.h"
+#include "cmd/script.h"
+#include "cmd/session.h"
+#include "out/out.h"
+#include "tui/linemode.h"
+#include "util/text.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	        "Usage: nnlab [OPTION]... [FILE]\n"
+	        "A terminal lab for learning how neural networks and large models work.\n"
+	        "\n"
+	        "With no FILE, on a terminal, nnlab opens an interactive session; with FILE,\n"
+	        "or with commands on standard input, it runs them in batch mode.\n"
+	        "\n"
+	        "  -c, --command=CMDS   run CMDS (commands separated by ';') and exit\n"
+	        "  -q, --quiet          print only errors and warnings\n"
+	        "      --seed=N         start with random seed N (default 0)\n"
+	        "      --plain          use the plain line mode even on a terminal\n"
+	        "  -k, --keep-going     in scripts, go on after an error\n"
+	        "      --echo           print each command before its output\n"
+	        "      --help           display this help and exit\n"
+	        "      --version        output version information and exit\n"
+	        "\n"
+	        "Type 'help' at the prompt for the commands.  Environment: NNLAB_DATADIR,\n"
+	        "XDG_STATE_HOME, NO_COLOR.  See nnlab(1).\n");
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	nn_interrupted = 1;
+}
+
+static void
+on_sigterm(int sig)
+{
+	(void)sig;
+	nn_terminate = 1;
+	nn_interrupted = 1;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* For the man page test: the command table, one command a line. */
+static void
+dump_commands(void)
+{
+	for (int i = 0; cmd_table[i]; i++) {
+		const cmd_entry *e = cmd_table[i];
+		if (e->flags & CMD_HIDDEN)
+			continue;
+		printf("%s\t%s\t%s\n", e->name, e->usage, e->summary);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_SEED = 256, OPT_PLAIN, OPT_ECHO, OPT_HELP, OPT_VERSION, OPT_DUMP };
+	static const struct option opts[] = {
+		{"command", required_argument, NULL, 'c'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"seed", required_argument, NULL, OPT_SEED},
+		{"plain", no_argument, NULL, OPT_PLAIN},
+		{"keep-going", no_argument, NULL, 'k'},
+		{"echo", no_argument, NULL, OPT_ECHO},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{"dump-commands", no_argument, NULL, OPT_DUMP},
+		{NULL, 0, NULL, 0},
+	};
+	const char *command = NULL;
+	int quiet = 0, plain = 0, keep_going = 0, echo = 0;
+	long seed = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "c:qk", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			command = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'k':
+			keep_going = 1;
+			break;
+		case OPT_SEED: {
+			const char *why;
+			if (text_parse_long(optarg, &seed, &why) < 0 || seed < 0 || seed > 2147483647L) {
+				fprintf(stderr, "nnlab: --seed '%s' is not valid; give a whole number from 0 to 2147483647\n",
+				        optarg);
+				return 2;
+			}
+			break;
+		}
+		case OPT_PLAIN:
+			plain = 1;
+			break;
+		case OPT_ECHO:
+			echo = 1;
+			break;
+		case OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_VERSION:
+			printf("%s %s\n"
+			       "Copyright (C) 2026 The nnlab authors.\n"
+			       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+			       "This is free software: you are free to change and redistribute it.\n"
+			       "There is NO WARRANTY, to the extent permitted by law.\n",
+			       PACKAGE_NAME, PACKAGE_VERSION);
+			return 0;
+		case OPT_DUMP:
+			dump_commands();
+			return 0;
+		default:
+			fprintf(stderr, "Try 'nnlab --help' for more information.\n");
+			return 2;
+		}
+	}
+	const char *script = NULL;
+	if (optind < argc)
+		script = argv[optind++];
+	if (optind < argc) {
+		fprintf(stderr, "nnlab: unexpected argument '%s'\nTry 'nnlab --help' for more information.\n",
+		        argv[optind]);
+		return 2;
+	}
+	if (command && script) {
+		fprintf(stderr, "nnlab: give either -c CMDS or a FILE, not both\n");
+		return 2;
+	}
+
+	session s;
+	session_init(&s, (uint64_t)seed);
+	s.keep_going = keep_going;
+	s.echo = echo;
+	int in_tty = isatty(STDIN_FILENO), out_tty = isatty(STDOUT_FILENO);
+	s.batch = command || script || !in_tty;
+	s.interactive = !s.batch;
+	const char *nc = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	int color = !s.batch && out_tty && !(nc && nc[0]) && !(term && strcmp(term, "dumb") == 0);
+	out_plain_configure(color, out_tty && !s.batch);
+	out_set_quiet(quiet);
+	install_signals();
+
+	int rc = 0;
+	if (command) {
+		rc = script_run_string(&s, "-c", command) < 0 ? 1 : 0;
+	} else if (script) {
+		rc = script_run_file(&s, script) < 0 ? 1 : 0;
+	} else if (!in_tty) {
+		rc = script_run_stream(&s, "stdin", stdin) < 0 ? 1 : 0;
+	} else {
+		(void)plain;
+		if (!quiet)
+			printf("nnlab %s - a terminal lab for learning how neural networks work.\n"
+			       "Type 'lesson start' for the first lesson, 'help' for the commands,\n"
+			       "and 'define WORD' to look up a term.  Ctrl-D or 'quit' leaves.\n",
+			       PACKAGE_VERSION);
+		rc = linemode_run(&s);
+	}
+	if (s.quit && s.exit_code)
+		rc = s.exit_code;
+	fflush(stdout);
+	session_free(&s);
+	return rc;
+}

@@ -1,0 +1,60 @@
+/* chart.h - charts and heatmaps as the output interface sees them.
+ *
+ * Commands describe a picture (series of points, a matrix of values) and
+ * hand it to out_chart() / out_heatmap(); the current sink decides how it
+ * is shown: the plain sink renders it as text into the output stream (so
+ * scripts, lessons and transcripts show it), the workspace draws it in a
+ * pane.  gnuplot (src/plot) renders the same descriptions to windows and
+ * files.  Rendering never changes the data; NaN and infinity are skipped
+ * and said so.
+ */
+#ifndef NN_OUT_CHART_H
+#define NN_OUT_CHART_H
+
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+enum chart_kind { CHART_LINE, CHART_SCATTER };
+
+typedef struct chart_series {
+	const char *name;    /* legend text */
+	const double *x;     /* NULL: x = 0, 1, 2, ... */
+	const double *y;
+	size_t n;
+	const int *cls;      /* scatter: a class per point (glyph/colour), or NULL */
+} chart_series;
+
+typedef struct chart {
+	enum chart_kind kind;
+	const char *title;
+	const char *xlabel, *ylabel;
+	int logx, logy;      /* log10 axes (non-positive values skipped) */
+	const chart_series *series;
+	int nseries;
+	int width, height;   /* cells for the plot area; 0: choose from out_width() */
+} chart;
+
+typedef struct heatmap {
+	const char *title;
+	int rows, cols;
+	const float *v;                  /* [rows][cols] */
+	const char *const *row_labels;   /* NULL: 0..rows-1 */
+	const char *const *col_labels;   /* NULL: 0..cols-1 */
+	const unsigned char *mask;       /* [rows][cols], 1 = blank (causal mask), or NULL */
+	int diverging;                   /* 1: signed ramp centred on 0 (weights) */
+	int values;                      /* 1: print the numbers instead of shades */
+	double lo, hi;                   /* colour range; lo == hi: autoscale */
+} heatmap;
+
+/* out_chart / out_heatmap: show through the current sink. */
+void out_chart(const chart *c);
+void out_heatmap(const heatmap *h);
+
+/* The text renderers the plain sink uses (also unit-tested): append the
+ * picture to b in at most width columns.  unicode selects braille/block
+ * characters; otherwise pure ASCII. */
+void chart_render_text(const chart *c, int width, int height, int unicode, strbuf *b);
+void heatmap_render_text(const heatmap *h, int width, int unicode, strbuf *b);
+
+#endif

@@ -1,0 +1,5 @@
+# src/out: the output interface (text, errors, progress) and the plain
+# sink.  Commands write through it; curses never appears here.
+noinst_LIBRARIES += libnnout.a
+libnnout_a_SOURCES = \
+	src/out/out.c src/out/out.h

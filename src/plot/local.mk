@@ -1,0 +1,1 @@
+# src/plot: gnuplot as an external process (one handle owning the pipe).

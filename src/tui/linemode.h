@@ -1,0 +1,22 @@
+/* linemode.h - the interactive line mode: GNU readline at a `nnlab> `
+ * prompt, with history kept across runs and tab completion from the
+ * command table.  Not the full-screen workspace (see tui.h). */
+#ifndef NN_TUI_LINEMODE_H
+#define NN_TUI_LINEMODE_H
+
+#include "cmd/session.h"
+
+/* linemode_run: read and run commands until quit or end of input;
+ * returns the exit status. */
+int linemode_run(session *s);
+/* history_path: the history file ($XDG_STATE_HOME/nnlab/history), or NULL.
+ * malloc'd. */
+char *history_path(void);
+/* nn_rl_setup_completion: install the command-table completion. */
+void nn_rl_setup_completion(session *s);
+
+/* Set by SIGTERM and SIGHUP: leave cleanly (history saved, terminal
+ * restored). */
+extern volatile sig_atomic_t nn_terminate;
+
+#endif

@@ -1,0 +1,1 @@
+# tests/big.mk

@@ -1,0 +1,43 @@
+# setup.sh - shared set-up for nnlab's shell tests (sourced).
+#
+# Gives: $NNLAB (the binary), $top_srcdir, a fresh scratch directory
+# $TMPD removed at exit, and TAP helpers: ok, not_ok, check, is, done_testing.
+# NNLAB_VALGRIND=1 runs nnlab under valgrind memcheck.
+set -eu
+LC_ALL=C
+export LC_ALL
+: "${NNLAB:=../nnlab}"
+: "${top_srcdir:=..}"
+NO_COLOR=1
+export NO_COLOR
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/nnlab-test.XXXXXX")
+XDG_STATE_HOME=$TMPD/state
+export XDG_STATE_HOME
+trap 'rm -rf "$TMPD"' EXIT
+
+if [ "${NNLAB_VALGRIND:-0}" = 1 ]; then
+	nn() { valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "$NNLAB" "$@"; }
+else
+	nn() { "$NNLAB" "$@"; }
+fi
+
+tap_n=0
+tap_fail=0
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+not_ok() { tap_n=$((tap_n + 1)); tap_fail=$((tap_fail + 1)); echo "not ok $tap_n - $*"; }
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+# check NAME CMD...: ok if the command succeeds
+check() { name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name"; fi; }
+# is NAME GOT WANT
+is() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1"; diag "got:  $2" "want: $3"; fi
+}
+# contains NAME HAYSTACK NEEDLE
+contains() {
+	case $2 in
+	*"$3"*) ok "$1" ;;
+	*) not_ok "$1"; diag "output:" "$2" "does not contain: $3" ;;
+	esac
+}
+done_testing() { echo "1..$tap_n"; [ "$tap_fail" = 0 ]; }

@@ -1,0 +1,30 @@
+#!/bin/sh
+# transcripts.sh - run every tests/transcripts/NAME.cmds in batch mode
+# (LC_ALL=C, seed 0, --echo, --keep-going) and compare the output, stdout
+# and stderr together, with NAME.out byte for byte.  A diff is shown on
+# failure.  NNLAB_REGEN=1 rewrites the .out files instead (review the diff!).
+. "${top_srcdir:-..}/tests/setup.sh"
+dir=$top_srcdir/tests/transcripts
+for cmds in "$dir"/*.cmds; do
+	name=$(basename "$cmds" .cmds)
+	want=$dir/$name.out
+	got=$TMPD/$name.got
+	# each transcript runs in its own scratch directory, so files it
+	# writes are relative and disappear afterwards
+	mkdir -p "$TMPD/run-$name"
+	( cd "$TMPD/run-$name" && TRANSCRIPT_DIR=$dir nn --seed 0 --echo --keep-going "$cmds" ) >"$got" 2>&1 || true
+	# the script's own path appears in FILE:LINE messages: make it stable
+	sed -i "s|$dir/||g" "$got"
+	if [ "${NNLAB_REGEN:-0}" = 1 ]; then
+		cp "$got" "$want"
+		ok "$name (regenerated)"
+	elif [ ! -f "$want" ]; then
+		not_ok "$name: $want is missing"
+	elif cmp -s "$got" "$want"; then
+		ok "$name"
+	else
+		not_ok "$name"
+		diff -u "$want" "$got" | head -60 | sed 's/^/# /'
+	fi
+done
+done_testing
