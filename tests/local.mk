@@ -18,7 +18,7 @@ AM_TESTS_ENVIRONMENT = \
 	XDG_STATE_HOME=$(abs_top_builddir)/tests/state; export XDG_STATE_HOME; \
 	NO_COLOR=1; export NO_COLOR;
 
-EXTRA_DIST += tests/tap.h tests/setup.sh tests/transcripts
+EXTRA_DIST += tests/tap.h tests/setup.sh tests/transcripts build-aux/tap-driver.sh
 
 # C unit tests linked against the whole program's libraries
 NNLAB_TEST_LIBS = $(NNLAB_LIBS) $(NCURSESW_LIBS) $(READLINE_LIBS) $(BLAS_LIBS) -lm
@@ -34,7 +34,8 @@ dist_check_SCRIPTS = \
 	tests/transcripts.sh \
 	tests/manpage.sh \
 	tests/badinput.sh \
-	tests/batch.sh
+	tests/batch.sh \
+	tests/linemode.sh
 TESTS += $(dist_check_SCRIPTS)
 
 clean-local: clean-local-tests
