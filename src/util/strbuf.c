@@ -101,6 +101,7 @@ char *
 sb_steal(strbuf *b)
 {
 	char *s = b->s;
-	sb_init(b);
+	b->s = NULL;
+	b->len = b->cap = 0;
 	return s;
 }

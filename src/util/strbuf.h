@@ -26,7 +26,8 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
 /* sb_pad: append n copies of c. */
 void sb_pad(strbuf *b, char c, size_t n);
-/* sb_steal: the string, now owned by the caller; b is reset. */
+/* sb_steal: the string, now owned by the caller; b is left empty and
+ * needs sb_init before it is used again (sb_free on it is harmless). */
 char *sb_steal(strbuf *b);
 
 #endif
