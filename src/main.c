@@ -12,13 +12,17 @@
 #include <config.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-families.h"
+#include "cmd/lessonrun.h"
 #include "cmd/script.h"
 #include "cmd/session.h"
 #include "out/out.h"
 #include "tui/linemode.h"
+#include "tui/tui.h"
 #include "util/text.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +44,10 @@ usage(FILE *f)
 	        "      --seed=N         start with random seed N (default 0)\n"
 	        "      --plain          use the plain line mode even on a terminal\n"
 	        "  -k, --keep-going     in scripts, go on after an error\n"
+	        "      --lesson=FILE    start the lesson in FILE (a teacher's own lesson)\n"
+	        "      --check-lesson=FILE  validate FILE and run it unattended with its\n"
+	        "                       own answers; report every failure\n"
+	        "      --no-skip        in lessons, refuse 'skip'\n"
 	        "      --echo           print each command before its output\n"
 	        "      --help           display this help and exit\n"
 	        "      --version        output version information and exit\n"
@@ -92,7 +100,8 @@ dump_commands(void)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_SEED = 256, OPT_PLAIN, OPT_ECHO, OPT_HELP, OPT_VERSION, OPT_DUMP };
+	enum { OPT_SEED = 256, OPT_PLAIN, OPT_ECHO, OPT_HELP, OPT_VERSION, OPT_DUMP, OPT_LESSON,
+	       OPT_CHECK_LESSON, OPT_NO_SKIP };
 	static const struct option opts[] = {
 		{"command", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -103,9 +112,13 @@ main(int argc, char **argv)
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"dump-commands", no_argument, NULL, OPT_DUMP},
+		{"lesson", required_argument, NULL, OPT_LESSON},
+		{"check-lesson", required_argument, NULL, OPT_CHECK_LESSON},
+		{"no-skip", no_argument, NULL, OPT_NO_SKIP},
 		{NULL, 0, NULL, 0},
 	};
-	const char *command = NULL;
+	const char *command = NULL, *lesson_file = NULL, *check_lesson = NULL;
+	int no_skip = 0;
 	int quiet = 0, plain = 0, keep_going = 0, echo = 0;
 	long seed = 0;
 	int c;
@@ -149,6 +162,15 @@ main(int argc, char **argv)
 		case OPT_DUMP:
 			dump_commands();
 			return 0;
+		case OPT_LESSON:
+			lesson_file = optarg;
+			break;
+		case OPT_CHECK_LESSON:
+			check_lesson = optarg;
+			break;
+		case OPT_NO_SKIP:
+			no_skip = 1;
+			break;
 		default:
 			fprintf(stderr, "Try 'nnlab --help' for more information.\n");
 			return 2;
@@ -162,17 +184,25 @@ main(int argc, char **argv)
 		        argv[optind]);
 		return 2;
 	}
-	if (command && script) {
-		fprintf(stderr, "nnlab: give either -c CMDS or a FILE, not both\n");
+	if ((command != NULL) + (script != NULL) + (check_lesson != NULL) > 1) {
+		fprintf(stderr, "nnlab: give only one of -c CMDS, --check-lesson FILE and a script FILE\n");
 		return 2;
 	}
 
+	/* The user's locale for characters (wide input, display widths) and
+	 * messages; numbers are always read and printed the C way, so
+	 * "0.5" means the same everywhere and transcripts are byte-stable. */
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+
+	cmd_init();
 	session s;
 	session_init(&s, (uint64_t)seed);
 	s.keep_going = keep_going;
+	s.no_skip = no_skip;
 	s.echo = echo;
 	int in_tty = isatty(STDIN_FILENO), out_tty = isatty(STDOUT_FILENO);
-	s.batch = command || script || !in_tty;
+	s.batch = command || script || check_lesson || !in_tty;
 	s.interactive = !s.batch;
 	const char *nc = getenv("NO_COLOR");
 	const char *term = getenv("TERM");
@@ -181,15 +211,25 @@ main(int argc, char **argv)
 	out_set_quiet(quiet);
 	install_signals();
 
-	int rc = 0;
-	if (command) {
+	int rc = 0, tcols = 0, trows = 0;
+	if (lesson_file && lesson_run_file(&s, lesson_file, 0) < 0 && s.batch)
+		rc = 1;
+	if (check_lesson) {
+		rc = lesson_run_file(&s, check_lesson, 1) < 0 ? 1 : 0;
+	} else if (rc) {
+		/* the lesson given with --lesson could not start */
+	} else if (command) {
 		rc = script_run_string(&s, "-c", command) < 0 ? 1 : 0;
 	} else if (script) {
 		rc = script_run_file(&s, script) < 0 ? 1 : 0;
 	} else if (!in_tty) {
 		rc = script_run_stream(&s, "stdin", stdin) < 0 ? 1 : 0;
+	} else if (!plain && out_tty && tui_fits(&tcols, &trows)) {
+		rc = tui_run(&s);
 	} else {
-		(void)plain;
+		if (!plain && out_tty && !quiet)
+			printf("nnlab: the terminal is %dx%d; the workspace needs %dx%d, so this is line mode\n", tcols,
+			       trows, TUI_MIN_COLS, TUI_MIN_ROWS);
 		if (!quiet)
 			printf("nnlab %s - a terminal lab for learning how neural networks work.\n"
 			       "Type 'lesson start' for the first lesson, 'help' for the commands,\n"

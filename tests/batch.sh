@@ -62,6 +62,29 @@ is "deterministic output" "$a" "$b"
 out=$(nn -c 'bogus' 2>&1 || true)
 case $out in *"$(printf '\033')"*) not_ok "no colour codes in batch mode" ;; *) ok "no colour codes in batch mode" ;; esac
 
+# lessons from the command line
+lessons=$top_srcdir/tests/lessons
+out=$(nn -q --check-lesson "$lessons/demo.lesson" 2>&1) && rc=0 || rc=$?
+is "--check-lesson of a good lesson: status 0" "$rc" "0"
+is "--check-lesson -q: silent when all is well" "$out" ""
+out=$(nn --check-lesson "$lessons/broken.lesson" 2>&1) && rc=0 || rc=$?
+is "--check-lesson of a broken lesson: status 1" "$rc" "1"
+n=$(printf '%s\n' "$out" | grep -c 'broken.lesson:[0-9]*: error: ')
+is "--check-lesson lists every error" "$n" "15"
+XDG_STATE_HOME=$TMPD/state-lesson
+out=$(nn --lesson "$lessons/demo.lesson" -c 'next; seed 42; next; progress' 2>&1) && rc=0 || rc=$?
+is "--lesson then commands: status 0" "$rc" "0"
+contains "--lesson: the lesson runs" "$out" "Well done: that is the command this step asked for."
+contains "--lesson: progress" "$out" "step 3 of 6"
+out=$(nn --no-skip --lesson "$lessons/demo.lesson" -c 'skip' 2>&1 || true)
+contains "--no-skip refuses skip" "$out" "started nnlab with --no-skip"
+# progress is saved and resumed, replaying the earlier steps
+XDG_STATE_HOME=$TMPD/state-resume
+nn --lesson "$lessons/demo.lesson" -c 'next; seed 42; next' >/dev/null 2>&1 || true
+out=$(nn --lesson "$lessons/demo.lesson" -c 'show state' 2>&1 || true)
+contains "a lesson resumes where it was left" "$out" "Resuming 'Seeds and settings' at step 3 of 6"
+contains "resuming replays the earlier commands" "$out" "seed: 42"
+
 # quit ends a script early, successfully
 out=$(printf 'seed 1\nquit\nbogus\n' | nn 2>&1) && rc=0 || rc=$?
 is "quit ends the script with status 0" "$rc" "0"

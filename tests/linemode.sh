@@ -38,8 +38,8 @@ T send-keys -t t 'some half-typed line' C-c
 check "Ctrl-C clears the line" wait_for "^C"
 T send-keys -t t 'seed' Enter
 check "the session survives Ctrl-C" wait_for "seed 4 (0 random draws since)"
-T send-keys -t t 'define 学习率' Enter
-check "Chinese input is echoed whole" wait_for "nnlab> define 学习率"
+T send-keys -t t 'seed 学习率' Enter
+check "Chinese input is echoed whole" wait_for "nnlab> seed 学习率"
 T send-keys -t t 'quit' Enter
 sleep 0.5
 hist=$XDG_STATE_HOME/nnlab/history

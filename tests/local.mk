@@ -35,7 +35,8 @@ dist_check_SCRIPTS = \
 	tests/manpage.sh \
 	tests/badinput.sh \
 	tests/batch.sh \
-	tests/linemode.sh
+	tests/linemode.sh \
+	tests/lessons.sh
 TESTS += $(dist_check_SCRIPTS)
 
 clean-local: clean-local-tests

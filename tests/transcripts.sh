@@ -3,6 +3,8 @@
 # (LC_ALL=C, seed 0, --echo, --keep-going) and compare the output, stdout
 # and stderr together, with NAME.out byte for byte.  A diff is shown on
 # failure.  NNLAB_REGEN=1 rewrites the .out files instead (review the diff!).
+# In the scratch directory, data/ and lessons/ lead to tests/data and
+# tests/lessons, so transcripts name fixtures by short relative paths.
 . "${top_srcdir:-..}/tests/setup.sh"
 dir=$top_srcdir/tests/transcripts
 for cmds in "$dir"/*.cmds; do
@@ -12,6 +14,10 @@ for cmds in "$dir"/*.cmds; do
 	# each transcript runs in its own scratch directory, so files it
 	# writes are relative and disappear afterwards
 	mkdir -p "$TMPD/run-$name"
+	# fixtures are reachable by short relative names: data/FILE.csv,
+	# lessons/FILE.lesson
+	ln -s "$top_srcdir/tests/data" "$TMPD/run-$name/data"
+	ln -s "$top_srcdir/tests/lessons" "$TMPD/run-$name/lessons"
 	( cd "$TMPD/run-$name" && TRANSCRIPT_DIR=$dir nn --seed 0 --echo --keep-going "$cmds" ) >"$got" 2>&1 || true
 	# the script's own path appears in FILE:LINE messages: make it stable
 	sed -i "s|$dir/||g" "$got"

@@ -178,12 +178,13 @@ help_entry(session *s, const cmd_entry *e)
 
 /* Key bindings of the workspace, as commands (shown by `help keys`). */
 const struct keybinding nn_keybindings[] = {
-	{"F1", "help", "show the list of commands"},
+	{"F1", "view help", "show the list of commands (in the view pane)"},
 	{"Ctrl-C", "stop", "stop the running job (training, sampling); at the prompt, clear the line"},
 	{"Tab", "", "complete a command, subcommand, option, file name or glossary term"},
 	{"Ctrl-R", "", "search the command history"},
 	{"Up/Down", "", "previous and next command from the history"},
-	{"PgUp/PgDn", "", "scroll the focused pane"},
+	{"PgUp", "scroll up", "scroll the focused pane a page back"},
+	{"PgDn", "scroll down", "scroll the focused pane a page on"},
 	{"F6", "focus next", "move the focus to the next pane"},
 	{"Ctrl-L", "clear", "clear the output pane"},
 	{"Ctrl-D", "quit", "leave nnlab (on an empty line)"},
@@ -346,6 +347,7 @@ const cmd_entry cmd_set_entry = {
 	        " digits      2..9                significant digits in matrices and tables\n"
 	        " echo        on|off              print each command before its output\n"
 	        " keep-going  on|off              scripts continue after an error\n"
+	        " plotter     text|gnuplot        who draws 'plot': nnlab itself, or gnuplot\n"
 	        " width       0|40..400           output columns; 0 follows the terminal",
 	.examples = "set digits 6\nset echo on\nset width 100",
 	.exec = cmd_set,
@@ -518,3 +520,23 @@ const cmd_entry cmd_version_entry = {
 	.exec = cmd_version,
 	.flags = CMD_JOB_OK,
 };
+
+/* ==== probes for lessons ================================================ */
+
+const char *const session_probe_names[] = {"seed", "digits", "width", "echo", NULL};
+
+int
+session_probe(session *s, const char *name, double *out)
+{
+	if (strcmp(name, "seed") == 0)
+		*out = (double)s->seed;
+	else if (strcmp(name, "digits") == 0)
+		*out = s->digits;
+	else if (strcmp(name, "width") == 0)
+		*out = s->width;
+	else if (strcmp(name, "echo") == 0)
+		*out = s->echo;
+	else
+		return 0;
+	return 1;
+}

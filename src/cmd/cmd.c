@@ -269,14 +269,19 @@ cmd_run_line(session *s, const char *line)
 	if (tok_split(line, &tl, err, sizeof err) < 0)
 		return out_error("%s", err);
 	int rc = 0;
+	s->run_depth++;
 	for (int i = 0; i < tl.n && !s->quit; i++) {
 		if (s->echo)
 			out_kprintf(OUT_ECHO, "nnlab> %s\n", tl.cmd[i].src);
-		if (cmd_run_cmd(s, &tl.cmd[i]) < 0) {
+		int r = cmd_run_cmd(s, &tl.cmd[i]);
+		if (s->after_cmd && !s->lesson_running)
+			s->after_cmd(s, tl.cmd[i].src, r);
+		if (r < 0) {
 			rc = -1;
 			break;
 		}
 	}
+	s->run_depth--;
 	tok_line_free(&tl);
 	return rc;
 }

@@ -16,8 +16,17 @@ typedef struct family {
 	const char *name;
 	void (*dump)(session *s, strbuf *out);  /* stable one-or-more lines */
 	void (*free)(session *s);
+	/* probe: the number a lesson's `expect:` names (train.acc, data.n);
+	 * 1 and *out when the family knows the name, 0 otherwise */
+	int (*probe)(session *s, const char *name, double *out);
+	/* the probe names it knows, NULL-terminated (for lesson checks) */
+	const char *const *probe_names;
 } family;
 
 extern const family families[];
+
+/* family_probe: the value of a named probe from whichever family knows
+ * it; 1 and *out, or 0 if none does. */
+int family_probe(session *s, const char *name, double *out);
 
 #endif

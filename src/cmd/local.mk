@@ -9,4 +9,22 @@ libnncmd_a_SOURCES = \
 	src/cmd/settings.c src/cmd/settings.h \
 	src/cmd/script.c src/cmd/script.h \
 	src/cmd/cmd-table.c \
-	src/cmd/cmd-session.c
+	src/cmd/cmd-session.c \
+	src/cmd/cmd-mem.c \
+	src/cmd/cmd-quant.c \
+	src/cmd/cmd-gd.c \
+	src/cmd/cmd-rl.c \
+	src/cmd/netlab.c src/cmd/netlab.h \
+	src/cmd/cmd-data.c \
+	src/cmd/netcmd.c src/cmd/netcmd.h \
+	src/cmd/cmd-net.c \
+	src/cmd/cmd-train.c \
+	src/cmd/cmd-netfile.c \
+	src/cmd/cmd-plot.c src/cmd/plotsrc.h src/cmd/workspace.h \
+	src/cmd/cmd-glossary.c \
+	src/cmd/cmd-lesson.c src/cmd/lessonrun.h \
+	src/cmd/seqlab.c src/cmd/seqlab.h \
+	src/cmd/cmd-attn.c \
+	src/cmd/cmd-vocab.c \
+	src/cmd/cmd-embed.c \
+	src/cmd/cmd-rnn.c

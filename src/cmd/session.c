@@ -5,6 +5,9 @@
 #include "cmd/families.h"
 #include "core/alloc.h"
 #include "out/out.h"
+#include "util/fileio.h"
+
+#include <limits.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,7 +68,10 @@ job_end(session *s, job *j, int stopped, int failed)
 int
 session_run_job(session *s, job *j)
 {
-	if (s->async_jobs) {
+	/* In the workspace a job typed at the prompt runs in the background;
+	 * one started by a script, a lesson or a demo runs to its end first,
+	 * so the script's next command finds it done. */
+	if (s->async_jobs && s->run_depth <= 1 && s->source_depth == 0 && !s->lesson_running) {
 		s->job = j;
 		nn_interrupted = 0;
 		return 0;
@@ -111,6 +117,51 @@ session_job_stop(session *s)
 		job_end(s, s->job, 1, 0);
 	else
 		nn_interrupted = 1;
+}
+
+/* ==== the lesson write guard ========================================== */
+
+int
+session_check_write(session *s, const char *path)
+{
+	if (!s->lesson_running)
+		return 0;
+	char *state = nn_state_dir();
+	char err[NN_ERRLEN];
+	if (!state || dir_make_parents(state, err) < 0) {
+		free(state);
+		return out_error("a lesson may only write files inside nnlab's state directory, and there is none "
+		                 "(set XDG_STATE_HOME); type the command yourself to write '%s'", path);
+	}
+	char real_state[PATH_MAX], real_dir[PATH_MAX];
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		dir[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	int inside = realpath(state, real_state) && realpath(dir, real_dir) &&
+	             strncmp(real_dir, real_state, strlen(real_state)) == 0 &&
+	             (real_dir[strlen(real_state)] == '/' || real_dir[strlen(real_state)] == '\0');
+	free(dir);
+	if (!inside)
+		out_error("this lesson wants to write '%s', outside nnlab's state directory %s; "
+		          "lessons may not do that - type the command yourself if you want the file", path, state);
+	free(state);
+	return inside ? 0 : -1;
+}
+
+/* ==== probes ============================================================ */
+
+int
+family_probe(session *s, const char *name, double *out)
+{
+	for (size_t i = 0; families[i].name; i++)
+		if (families[i].probe && families[i].probe(s, name, out))
+			return 1;
+	return 0;
 }
 
 /* ==== state digest ====================================================== */

@@ -47,6 +47,7 @@ typedef struct session {
 	int quit;          /* set by quit/exit */
 	int exit_code;
 	int source_depth;  /* nesting of `source` */
+	int run_depth;     /* nesting of cmd_run_line (demo, lessons run lines) */
 
 	/* settings */
 	enum color_mode color;
@@ -60,6 +61,14 @@ typedef struct session {
 	/* the running job, if any (workspace mode runs jobs asynchronously) */
 	job *job;
 	int async_jobs;
+
+	/* lessons (cmd-lesson.c) */
+	struct lessonrun *lesson;   /* the lesson in progress, or NULL */
+	int no_skip;                /* --no-skip: `skip` is refused */
+	int lesson_running;         /* the lesson's own commands are running */
+	/* called after each command the learner runs (lessons watch for
+	 * the command a step asks for); NULL if none */
+	void (*after_cmd)(struct session *s, const char *src, int rc);
 
 	/* per-family state, owned by the family's file (NULL until used) */
 	struct netlab *net;      /* data and model: cmd-data.c, cmd-net.c */
@@ -87,6 +96,13 @@ int session_run_job(session *s, job *j);
 int session_job_advance(session *s);
 /* session_job_stop: end the running job at its next boundary. */
 void session_job_stop(session *s);
+
+/* session_check_write: 0 if the file at path may be written now, else -1
+ * after an error.  Always allowed, except while a lesson runs its own
+ * commands: lessons are shared files, so they may write only inside
+ * nnlab's state directory; the learner writes elsewhere by typing the
+ * command. */
+int session_check_write(session *s, const char *path);
 
 /* session_state_dump: a stable text summary of the whole session state
  * (seed, stream position, settings, data, model ...) used by `show state`

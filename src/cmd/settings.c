@@ -3,6 +3,7 @@
 
 #include "cmd/settings.h"
 #include "cmd/cmd.h"
+#include "cmd/plotsrc.h"
 #include "out/out.h"
 #include "util/text.h"
 
@@ -36,6 +37,7 @@ set_width(session *s, const char *v)
 	if (text_parse_long(v, &w, &why) < 0 || (w != 0 && (w < 40 || w > 400)))
 		return out_error("width '%s' is not valid; give 0 (follow the terminal) or 40 to 400 columns", v);
 	s->width = (int)w;
+	out_set_width((int)w);
 	return 0;
 }
 
@@ -101,6 +103,7 @@ const setting settings_table[] = {
 	{"digits", "2..9", "significant digits shown in matrices and tables", set_digits, get_digits},
 	{"echo", "on|off", "print each command before its output", set_echo, get_echo},
 	{"keep-going", "on|off", "scripts continue after an error", set_keep_going, get_keep_going},
+	{"plotter", "text|gnuplot", "who draws 'plot': nnlab itself, or gnuplot", plotter_set, plotter_get},
 	{"width", "0|40..400", "output width in columns; 0 follows the terminal", set_width, get_width},
 	{0},
 };

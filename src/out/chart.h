@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "out/picture.h"
 #include "util/strbuf.h"
 
 enum chart_kind { CHART_LINE, CHART_SCATTER };
@@ -33,6 +34,9 @@ typedef struct chart {
 	const chart_series *series;
 	int nseries;
 	int width, height;   /* cells for the plot area; 0: choose from out_width() */
+	/* scatter with cls: a name per class for the legend (NULL: "class K") */
+	const char *const *class_names;
+	int nclasses;        /* classes named in class_names */
 } chart;
 
 typedef struct heatmap {
@@ -56,5 +60,25 @@ void out_heatmap(const heatmap *h);
  * characters; otherwise pure ASCII. */
 void chart_render_text(const chart *c, int width, int height, int unicode, strbuf *b);
 void heatmap_render_text(const heatmap *h, int width, int unicode, strbuf *b);
+
+/* The same layouts as pictures (picture.h), for the workspace, which
+ * draws each cell in the colour of its role.  Here width and height are
+ * the whole picture (title, axes, legend included).  colour: series and
+ * classes are told apart by colour, so every one of them may be drawn in
+ * braille; without it (plain text) only the first series is braille and
+ * the others, and the classes of a scatter plot, get glyphs of their own. */
+void chart_render_pic(const chart *c, int width, int height, int unicode, int colour, picture *p);
+void heatmap_render_pic(const heatmap *h, int width, int height, int unicode, picture *p);
+
+/* Deep copies, for sinks that keep a picture to redraw it later (the
+ * workspace's chart pane) and free it with chart_free / heatmap_free. */
+chart *chart_dup(const chart *c);
+void chart_free(chart *c);
+heatmap *heatmap_dup(const heatmap *h);
+void heatmap_free(heatmap *h);
+
+/* out_unicode: whether text output may use braille and box drawing
+ * characters: the locale's codeset is UTF-8 (LC_ALL=C gives ASCII). */
+int out_unicode(void);
 
 #endif

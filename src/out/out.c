@@ -8,12 +8,14 @@
 #include <config.h>
 
 #include "out/out.h"
+#include "out/outlog.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ==== the plain sink ==================================================== */
@@ -149,6 +151,7 @@ static char where_file[512];
 static long where_line;
 static unsigned long n_errors;
 static int quiet;
+static int fixed_width;  /* `set width`, 0: the sink's */
 
 void
 out_set_sink(const out_ops *ops, void *ctx)
@@ -203,11 +206,22 @@ out_error_count(void)
 	return n_errors;
 }
 
+static int mute;
+
+void
+out_set_mute(int m)
+{
+	mute = m;
+}
+
 static void
 out_emit(enum out_kind kind, const char *s, size_t n)
 {
-	if (quiet && (kind == OUT_TEXT || kind == OUT_NOTE || kind == OUT_HEAD))
+	if (mute)
 		return;
+	if (quiet && (kind == OUT_TEXT || kind == OUT_NOTE || kind == OUT_HEAD || kind == OUT_ECHO))
+		return;
+	outlog_add(kind, s, n);
 	sink->write(sink_ctx, kind, s, n);
 }
 
@@ -279,7 +293,8 @@ out_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	out_vk(OUT_ERROR, prefix, fmt, ap);
 	va_end(ap);
-	n_errors++;
+	if (!mute)
+		n_errors++;
 	return -1;
 }
 
@@ -328,7 +343,15 @@ out_progress_clear(void)
 int
 out_width(void)
 {
+	if (fixed_width)
+		return fixed_width;
 	return sink->width ? sink->width(sink_ctx) : 80;
+}
+
+void
+out_set_width(int cols)
+{
+	fixed_width = cols;
 }
 
 void
@@ -338,11 +361,31 @@ out_flush(void)
 		sink->flush(sink_ctx);
 }
 
+double
+out_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static void (*tick_hook)(void *);
+static void *tick_hook_ctx;
+
+void
+out_set_tick_hook(void (*fn)(void *ctx), void *ctx)
+{
+	tick_hook = fn;
+	tick_hook_ctx = ctx;
+}
+
 void
 out_tick(void)
 {
 	if (sink->tick)
 		sink->tick(sink_ctx);
+	if (tick_hook)
+		tick_hook(tick_hook_ctx);
 }
 
 void
@@ -350,4 +393,20 @@ out_clear(void)
 {
 	if (sink->clear)
 		sink->clear(sink_ctx);
+}
+
+int
+out_sink_chart(const struct chart *c)
+{
+	if (quiet)
+		return 1;
+	return sink->chart ? sink->chart(sink_ctx, c) : 0;
+}
+
+int
+out_sink_heatmap(const struct heatmap *h)
+{
+	if (quiet)
+		return 1;
+	return sink->heatmap ? sink->heatmap(sink_ctx, h) : 0;
 }

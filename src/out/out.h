@@ -25,6 +25,9 @@ enum out_kind {
 	OUT_HEAD,   /* a heading line */
 };
 
+struct chart;
+struct heatmap;
+
 typedef struct out_ops {
 	/* write: one or more complete lines (ends with '\n'). */
 	void (*write)(void *ctx, enum out_kind kind, const char *s, size_t n);
@@ -40,6 +43,12 @@ typedef struct out_ops {
 	void (*tick)(void *ctx);
 	/* clear: blank the output area (the `clear` command). NULL allowed. */
 	void (*clear)(void *ctx);
+	/* chart, heatmap: show a picture (chart.h) the sink's own way, e.g.
+	 * in a pane; return 1 if shown, 0 to have it rendered as text into
+	 * the output instead.  The description is the caller's: copy what
+	 * is kept.  NULL allowed (text). */
+	int (*chart)(void *ctx, const struct chart *c);
+	int (*heatmap)(void *ctx, const struct heatmap *h);
 } out_ops;
 
 /* out_set_sink: install a sink; NULL ops restore the plain sink. */
@@ -69,11 +78,27 @@ void out_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_progress_clear(void);
 int out_width(void);
+/* out_set_width: a fixed output width (`set width`); 0 follows the sink. */
+void out_set_width(int cols);
 void out_flush(void);
 void out_tick(void);
+/* out_clock_ms: a monotonic clock in milliseconds, for throttling what
+ * is drawn between ticks (the workspace's frames, live plots). */
+double out_clock_ms(void);
+/* out_set_tick_hook: also call fn(ctx) on every out_tick, whatever the
+ * sink (live gnuplot windows during training); NULL removes it. */
+void out_set_tick_hook(void (*fn)(void *ctx), void *ctx);
 void out_clear(void);
+/* out_sink_chart / out_sink_heatmap: offer a picture to the sink (used by
+ * out_chart and out_heatmap); 1 if it was shown or quiet mode drops it,
+ * 0 if the caller should emit it as text. */
+int out_sink_chart(const struct chart *c);
+int out_sink_heatmap(const struct heatmap *h);
 /* out_error_count: errors reported since start (scripts stop on them). */
 unsigned long out_error_count(void);
+/* out_set_mute: while on, nothing is said at all and errors are not
+ * counted (the workspace refreshing a live chart in the background). */
+void out_set_mute(int mute);
 /* out_quiet: suppress OUT_TEXT and OUT_NOTE (errors still show). */
 void out_set_quiet(int quiet);
 

@@ -9,9 +9,12 @@
 
 #include "tui/linemode.h"
 #include "cmd/cmd.h"
+#include "cmd/lessonrun.h"
 #include "core/alloc.h"
 #include "out/out.h"
+#include "out/outlog.h"
 #include "util/fileio.h"
+#include "util/strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -137,27 +140,22 @@ nn_rl_setup_completion(session *s)
 
 /* ==== the loop ========================================================== */
 
-static void
-lm_line(char *line)
+void
+nn_run_typed_line(session *s, const char *line)
 {
-	if (!line) {
-		lm_eof = 1;
-		return;
-	}
-	session *s = lm_session;
 	if (line[0]) {
 		add_history(line);
 		session_history_add(s, line);
 		cmd_run_line(s, line);
+	} else if (lesson_active(s)) {
+		/* Enter on an empty line moves the lesson on */
+		cmd_run_line(s, "next");
 	}
-	free(line);
-	fflush(stdout);
 }
 
-int
-linemode_run(session *s)
+char *
+nn_history_load(void)
 {
-	lm_session = s;
 	char *hist = history_path();
 	if (hist) {
 		char err[NN_ERRLEN];
@@ -167,6 +165,47 @@ linemode_run(session *s)
 		free(dir);
 	}
 	stifle_history(2000);
+	return hist;
+}
+
+int
+nn_history_save(char *hist)
+{
+	int rc = 0;
+	if (hist) {
+		rc = write_history(hist) != 0 ? -1 : 0;
+		free(hist);
+	}
+	return rc;
+}
+
+static void
+lm_line(char *line)
+{
+	if (!line) {
+		lm_eof = 1;
+		return;
+	}
+	session *s = lm_session;
+	/* what was typed belongs to the session's log (`log save`) too,
+	 * though readline has already shown it */
+	if (line[0] && !s->echo) {
+		strbuf b;
+		sb_init(&b);
+		sb_printf(&b, "nnlab> %s\n", line);
+		outlog_add(OUT_ECHO, b.s, b.len);
+		sb_free(&b);
+	}
+	nn_run_typed_line(s, line);
+	free(line);
+	fflush(stdout);
+}
+
+int
+linemode_run(session *s)
+{
+	lm_session = s;
+	char *hist = nn_history_load();
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 1;
 	rl_readline_name = "nnlab";
@@ -200,9 +239,10 @@ linemode_run(session *s)
 	if (lm_eof)
 		fputc('\n', stdout);
 	if (hist) {
-		if (write_history(hist) != 0)
-			fprintf(stderr, "nnlab: warning: cannot save the history to %s\n", hist);
-		free(hist);
+		char *path = xstrdup(hist);
+		if (nn_history_save(hist) != 0)
+			fprintf(stderr, "nnlab: warning: cannot save the history to %s\n", path);
+		free(path);
 	}
 	free_cands();
 	return s->exit_code;

@@ -1,0 +1,282 @@
+/* cmd-quant.c - the `quant` command: how a number is stored in fp32, fp16
+ * and bf16 (sign, exponent, mantissa, hex code, the value actually kept
+ * and the error), and its int8 code under a scale.
+ *
+ * The conversions are src/core/numfmt.c's, the same the model quantiser
+ * uses.  Not a calculator for arbitrary formats: fp32, fp16, bf16, int8.
+ */
+#include <config.h>
+
+#include "cmd/cmd.h"
+#include "cmd/cmd-families.h"
+#include "core/numfmt.h"
+#include "out/out.h"
+#include "util/text.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const numfmt *const formats[] = {&NUMFMT_FP32, &NUMFMT_FP16, &NUMFMT_BF16};
+enum { NFORMATS = 3 };
+
+/* ==== the number ========================================================= */
+
+/* parse_pattern: "fp16:0x3c00" -> the format and the bits; 0 if the text
+ * is not of that form, -1 after an error. */
+static int
+parse_pattern(const char *text, const numfmt **f, uint32_t *bits)
+{
+	const char *colon = strchr(text, ':');
+	if (!colon)
+		return 0;
+	size_t nlen = (size_t)(colon - text);
+	*f = NULL;
+	for (int i = 0; i < NFORMATS; i++)
+		if (strlen(formats[i]->name) == nlen && strncmp(text, formats[i]->name, nlen) == 0)
+			*f = formats[i];
+	if (!*f)
+		return out_error("'%s': the format before ':' must be fp32, fp16 or bf16", text);
+	const char *h = colon + 1;
+	int width = numfmt_width(*f);
+	if (strncmp(h, "0x", 2) != 0 && strncmp(h, "0X", 2) != 0)
+		return out_error("'%s': give the bit pattern in hex after ':', e.g. %s:0x%0*x", text, (*f)->name, width / 4,
+		                 width == 32 ? 0x3f800000u : (*f)->ebits == 5 ? 0x3c00u : 0x3f80u);
+	h += 2;
+	size_t n = strlen(h);
+	if (n == 0 || n > (size_t)width / 4 || strspn(h, "0123456789abcdefABCDEF") != n)
+		return out_error("'%s' is not a valid %s pattern; give at most %d hex digits after 0x", text, (*f)->name,
+		                 width / 4);
+	*bits = (uint32_t)strtoul(h, NULL, 16);
+	return 1;
+}
+
+/* parse_value: a decimal, 2^N, nan, inf or -inf. */
+static int
+parse_value(const char *text, double *x)
+{
+	const char *p = text;
+	int neg = 0;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (strcmp(p, "nan") == 0 || strcmp(p, "NaN") == 0) {
+		*x = neg ? -NAN : NAN;
+		return 0;
+	}
+	if (strcmp(p, "inf") == 0 || strcmp(p, "infinity") == 0) {
+		*x = neg ? -INFINITY : INFINITY;
+		return 0;
+	}
+	if (strncmp(p, "2^", 2) == 0) {
+		long e;
+		const char *why;
+		if (text_parse_long(p + 2, &e, &why) < 0 || e < -1074 || e > 1023)
+			return out_error("'%s' is not a power of two nnlab can hold; write 2^N with N from -1074 to 1023", text);
+		*x = ldexp(neg ? -1.0 : 1.0, (int)e);
+		return 0;
+	}
+	const char *why;
+	if (text_parse_double(text, x, &why) < 0) {
+		if (strcmp(why, "out of range") == 0)
+			return out_error("'%s' is beyond a double (about 1.8e308); write inf for infinity", text);
+		return out_error("'%s' is not a number; give a decimal such as 0.1, a power 2^-24, inf, -inf, nan, "
+		                 "or a pattern such as fp16:0x3c00",
+		                 text);
+	}
+	return 0;
+}
+
+/* ==== printing =========================================================== */
+
+static void
+bits_string(uint32_t v, int n, char *buf)
+{
+	for (int i = 0; i < n; i++)
+		buf[i] = (char)('0' + ((v >> (n - 1 - i)) & 1u));
+	buf[n] = '\0';
+}
+
+static void
+describe(const numfmt *f, uint32_t bits, char *buf, size_t n)
+{
+	int bias = numfmt_bias(f);
+	uint32_t e = numfmt_expfield(f, bits);
+	switch (numfmt_classify(f, bits)) {
+	case NUMFMT_ZERO:
+		snprintf(buf, n, "%s zero", numfmt_sign(f, bits) ? "negative" : "positive");
+		break;
+	case NUMFMT_SUBNORMAL:
+		snprintf(buf, n, "subnormal, 0.m x 2^%d", 1 - bias);
+		break;
+	case NUMFMT_NORMAL:
+		snprintf(buf, n, "normal, 1.m x 2^(%u-%d)", (unsigned)e, bias);
+		break;
+	case NUMFMT_INF:
+		snprintf(buf, n, "%sinfinity", numfmt_sign(f, bits) ? "-" : "+");
+		break;
+	case NUMFMT_NAN:
+		snprintf(buf, n, "NaN (%s)", numfmt_mantfield(f, bits) >> (f->mbits - 1) ? "quiet" : "signalling");
+		break;
+	}
+}
+
+/* what happened to x on the way into f */
+static void
+verdict(const numfmt *f, double x, uint32_t bits, char *buf, size_t n)
+{
+	double v = numfmt_decode(f, bits);
+	enum numfmt_class k = numfmt_classify(f, bits);
+	char m[32], t[32];
+	buf[0] = '\0';
+	if (isnan(x) || isinf(x))
+		return;
+	if (k == NUMFMT_INF) {
+		snprintf(buf, n, "overflow: the largest finite %s is %s, and every x from\n"
+		                 "        max + ulp/2 = %s on rounds to infinity",
+		         f->name, text_fmt_num(numfmt_max(f), m, sizeof m),
+		         text_fmt_num(numfmt_max(f) + ldexp(1.0, numfmt_bias(f) - f->mbits - 1), t, sizeof t));
+	} else if (k == NUMFMT_ZERO && x != 0) {
+		snprintf(buf, n, "underflow: x is at most half the smallest subnormal 2^%d: it rounds to zero",
+		         1 - numfmt_bias(f) - f->mbits);
+	} else if (k == NUMFMT_SUBNORMAL) {
+		int used = 0;
+		for (uint32_t mm = numfmt_mantfield(f, bits); mm; mm >>= 1)
+			used++;
+		snprintf(buf, n, "subnormal: below 2^%d only %d significant bit%s left", 1 - numfmt_bias(f), used,
+		         used == 1 ? " is" : "s are");
+	}
+	if (v != x && (k == NUMFMT_NORMAL || k == NUMFMT_SUBNORMAL || k == NUMFMT_ZERO)) {
+		/* the neighbour on x's side: one step in magnitude */
+		uint32_t other = fabs(x) > fabs(v) ? bits + 1 : bits - 1;
+		double o = numfmt_decode(f, other);
+		if (fabs(x - v) == fabs(o - v) / 2) {
+			size_t used = strlen(buf);
+			snprintf(buf + used, n - used, "%sa tie halfway between 0x%0*x and 0x%0*x: the even code wins",
+			         used ? "\n        " : "", numfmt_width(f) / 4, (unsigned)bits, numfmt_width(f) / 4,
+			         (unsigned)other);
+		}
+	}
+}
+
+static int
+quant_bits(session *s, cmd_args *a)
+{
+	(void)s;
+	const char *usage = "quant bits X [scale=S] [zero=Z]";
+	if (args_min(a, 1, usage) < 0 || args_max(a, 1, usage) < 0)
+		return -1;
+	const char *text = a->argv[0];
+	double x;
+	const numfmt *pf = NULL;
+	uint32_t pbits = 0;
+	int pat = parse_pattern(text, &pf, &pbits);
+	if (pat < 0)
+		return -1;
+	if (pat)
+		x = numfmt_decode(pf, pbits);
+	else if (parse_value(text, &x) < 0)
+		return -1;
+	double scale;
+	long zero;
+	if (arg_double(a, "scale", 1.0 / 127.0, 1e-30, 1e30, &scale) < 0 || arg_long(a, "zero", 0, -128, 127, &zero) < 0)
+		return -1;
+	if (scale <= 0)
+		return out_error("scale='%s' must be above zero", arg_str(a, "scale", ""));
+
+	char buf[200];
+	if (pat)
+		out_printf("x = %s, whose value is %.17g\n", text, x);
+	else if (isnan(x) || isinf(x))
+		out_printf("x = %s\n", text);
+	else
+		out_printf("x = %s (the nearest double: %.20g)\n", text, x);
+
+	out_printf("\n  %-5s %-10s %s %-8s %-23s %s\n", "", "hex", "s", "exponent", "mantissa", "kind");
+	uint32_t codes[NFORMATS];
+	for (int i = 0; i < NFORMATS; i++) {
+		const numfmt *f = formats[i];
+		/* a pattern is shown as it is in its own format; NaN payloads too */
+		codes[i] = pat && f == pf ? pbits : numfmt_encode(f, x);
+		char e[16], m[32];
+		bits_string(numfmt_expfield(f, codes[i]), f->ebits, e);
+		bits_string(numfmt_mantfield(f, codes[i]), f->mbits, m);
+		describe(f, codes[i], buf, sizeof buf);
+		out_printf("  %-5s 0x%0*x%*s %u %-8s %-23s %s\n", f->name, numfmt_width(f) / 4, (unsigned)codes[i],
+		           8 - numfmt_width(f) / 4, "", numfmt_sign(f, codes[i]), e, m, buf);
+	}
+	out_printf("\n  %-5s %-24s %-12s %s\n", "", "stored value", "error", "relative error");
+	for (int i = 0; i < NFORMATS; i++) {
+		const numfmt *f = formats[i];
+		double v = numfmt_decode(f, codes[i]);
+		if (isnan(v) || isinf(v) || isnan(x) || isinf(x)) {
+			out_printf("  %-5s %.17g\n", f->name, v);
+		} else {
+			double err = v - x;
+			out_printf("  %-5s %-24.17g %-+12.4e ", f->name, v, err);
+			if (x != 0)
+				out_printf("%+.3e\n", err / fabs(x));
+			else
+				out_printf("-\n");
+		}
+		verdict(f, x, codes[i], buf, sizeof buf);
+		if (buf[0])
+			out_printf("        %s\n", buf);
+	}
+	out_printf("  (round to nearest, ties to even; significant bits: fp32 24, fp16 11, bf16 8)\n");
+
+	/* int8 */
+	numfmt_q8 q = {scale, (int)zero, zero ? -128 : -127, 127};
+	int clipped;
+	int code = numfmt_q8_encode(&q, x, &clipped);
+	double back = numfmt_q8_decode(&q, code);
+	out_printf("\n  int8  scale %.10g%s, zero point %ld, codes %d..%d\n", scale,
+	           arg_has(a, "scale") ? "" : " (1/127)", zero, q.lo, q.hi);
+	if (isnan(x)) {
+		out_printf("        NaN has no int8 code; it is stored as the zero point %d\n", code);
+		return 0;
+	}
+	out_printf("        x/scale = %.10g\n"
+	           "        code = clip(round(x/scale) + zero) = %d = 0x%02x (round: ties to even)\n",
+	           x / scale, code, (unsigned)(code & 0xff));
+	out_printf("        dequantised (%d - %ld)*scale = %.10g, error %+.4e\n", code, zero, back, back - x);
+	if (clipped)
+		out_printf("        clipped: x is beyond the range; the error exceeds scale/2 = %.4e\n",
+		           scale / 2);
+	else
+		out_printf("        |error| <= scale/2 = %.4e, as for every x inside the range\n", scale / 2);
+	return 0;
+}
+
+static const char *const bits_keys[] = {"scale", "zero", NULL};
+
+static const cmd_sub quant_subs[] = {
+	{.name = "bits", .usage = "bits X [scale=S] [zero=Z]",
+	 .summary = "a number's fp32, fp16, bf16 and int8 codes", .exec = quant_bits,
+	 .keys = bits_keys},
+	{0},
+};
+
+const cmd_entry cmd_quant_entry = {
+	.name = "quant",
+	.topic = "big",
+	.usage = "quant bits X [scale=S] [zero=Z]",
+	.summary = "show a number's bits in fp32, fp16, bf16, int8",
+	.help = "'quant bits X' spells out the bit pattern of X in fp32, fp16 and bf16: sign, exponent "
+	        "(stored with a bias), mantissa and the hex code, the value each format actually keeps and "
+	        "the error.  Rounding is to nearest with ties to even, from X as typed (a double) in one step; "
+	        "values below the smallest normal become subnormals with fewer significant bits, values from "
+	        "the largest finite value plus half a unit in the last place become infinity, -0 keeps its "
+	        "sign and NaN stays NaN.\n"
+	        "\n"
+	        "X may be a decimal (0.1, 65504, 1e-8), a power of two (2^-24), inf, -inf, nan, or a bit "
+	        "pattern such as fp16:0x7bff, bf16:0x3f80 or fp32:0x00000001 to decode.\n"
+	        "\n"
+	        "The int8 line quantises X as round(X/scale) + zero, clipped to -127..127 (symmetric, zero=0) "
+	        "or -128..127 (with a zero point), and shows the value it dequantises to; inside the range the "
+	        "error is at most scale/2.",
+	.examples = "quant bits 0.1\nquant bits 65520\nquant bits 2^-25\nquant bits -0\nquant bits fp16:0x7c01\n"
+	            "quant bits 0.3 scale=0.01\nquant bits 1.5 scale=0.02 zero=-100",
+	.subs = quant_subs,
+};

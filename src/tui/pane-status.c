@@ -1,0 +1,115 @@
+/* pane-status.c - the status line: the data, the model and its training
+ * (step, loss, learning rate), the running job, and transient progress.
+ *
+ * status_fields() is the one place the workspace reads the session's
+ * state for display: the data from the network lab (cmd/netlab.h) and
+ * everything else through the families' probes (cmd/families.h), the
+ * same named numbers lessons check, so a family that adds a probe shows
+ * up here without the workspace knowing its structures.  Not a place
+ * that changes anything.
+ */
+#include <config.h>
+
+#include "tui/pane.h"
+#include "tui/colors.h"
+#include "cmd/families.h"
+#include "cmd/netlab.h"
+#include "core/alloc.h"
+#include "util/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The numbers the status line shows, by probe name; absent ones are
+ * left out. */
+static const struct {
+	const char *label;
+	const char *probe;
+	int integer;
+} status_probes[] = {
+	{"params", "net.params", 1},
+	{"epoch", "train.epoch", 1},
+	{"step", "train.step", 1},
+	{"loss", "train.loss", 0},
+	{"acc", "train.acc", 0},
+	{"lr", "train.lr", 0},
+};
+
+void
+status_fields(session *s, char *buf, size_t n)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	netlab *nl = s->net;
+	if (nl && nl->data) {
+		const dataset *ds = nl->data;
+		len += (size_t)snprintf(buf + len, n - len, "data %s %d", ds->name, ds->n);
+	} else {
+		len += (size_t)snprintf(buf + len, n - len, "no data");
+	}
+	for (size_t i = 0; i < sizeof status_probes / sizeof status_probes[0] && len < n; i++) {
+		double v;
+		if (!family_probe(s, status_probes[i].probe, &v))
+			continue;
+		if (status_probes[i].integer)
+			len += (size_t)snprintf(buf + len, n - len, " | %s %.0f", status_probes[i].label, v);
+		else
+			len += (size_t)snprintf(buf + len, n - len, " | %s %.4g", status_probes[i].label, v);
+	}
+}
+
+typedef struct status_pane {
+	pane base;
+	char *progress;
+} status_pane;
+
+static void
+status_draw(pane *p, session *s)
+{
+	status_pane *sp = (status_pane *)p;
+	if (!p->win)
+		return;
+	wbkgdset(p->win, color_attr(ROLE_STATUS) | ' ');
+	werase(p->win);
+	char left[512], right[160];
+	status_fields(s, left, sizeof left);
+	if (sp->progress)
+		snprintf(left, sizeof left, "%s", sp->progress);
+	if (s->job)
+		snprintf(right, sizeof right, " %s - Ctrl-C stops ", s->job->name);
+	else
+		snprintf(right, sizeof right, " F1 help ");
+	int rw = (int)utf8_width(right);
+	pane_put_text(p, 0, 1, left, ROLE_STATUS);
+	if (p->w > rw)
+		pane_put_text(p, 0, p->w - rw, right, s->job ? ROLE_STATUS_BUSY : ROLE_STATUS);
+}
+
+static void
+status_free(pane *p)
+{
+	free(((status_pane *)p)->progress);
+}
+
+static const pane_class status_class = {
+	.name = "status",
+	.draw = status_draw,
+	.free = status_free,
+};
+
+pane *
+status_pane_new(void)
+{
+	status_pane *sp = xcalloc(1, sizeof *sp);
+	sp->base.cls = &status_class;
+	return &sp->base;
+}
+
+void
+status_pane_progress(pane *p, const char *text)
+{
+	status_pane *sp = (status_pane *)p;
+	free(sp->progress);
+	sp->progress = text ? xstrdup(text) : NULL;
+}

@@ -1,0 +1,165 @@
+/* pane.c - what every pane kind shares: drawing a picture's cells in
+ * their roles' colours, clipped text, wrapped rows, freeing. */
+#include <config.h>
+
+#include "tui/pane.h"
+#include "tui/colors.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int
+role_of_kind(enum out_kind kind)
+{
+	switch (kind) {
+	case OUT_ERROR: return ROLE_ERROR;
+	case OUT_WARN: return ROLE_WARN;
+	case OUT_NOTE: return ROLE_NOTE;
+	case OUT_ECHO: return ROLE_ECHO;
+	case OUT_HEAD: return ROLE_HEAD;
+	default: return ROLE_NORMAL;
+	}
+}
+
+int
+pane_put_text(pane *p, int y, int x, const char *s, int role)
+{
+	if (!p->win || y < 0 || y >= p->h || x >= p->w)
+		return 0;
+	strbuf b;
+	sb_init(&b);
+	utf8_append_safe(&b, s, strlen(s), 0);
+	size_t keep = utf8_prefix_by_width(b.s, (size_t)(p->w - x));
+	b.s[keep] = '\0';
+	wattrset(p->win, color_attr(role));
+	mvwaddstr(p->win, y, x, b.s);
+	wattrset(p->win, A_NORMAL);
+	int used = (int)utf8_width(b.s);
+	sb_free(&b);
+	return used;
+}
+
+/* The colour role of a picture cell's role. */
+static int
+cell_role(const picture *pic, int role)
+{
+	if (role >= PIC_RAMP && role < PIC_RAMP + 10 && pic->ramp_levels > 0) {
+		int l = role - PIC_RAMP;
+		if (pic->diverging)
+			return ROLE_DIV + (l < 9 ? l : 8);
+		/* spread the levels in use over the ten colours */
+		int c = pic->ramp_levels > 1 ? l * 9 / (pic->ramp_levels - 1) : 0;
+		return ROLE_SEQ + c;
+	}
+	if (role >= PIC_SERIES && role < PIC_SERIES + PIC_NSERIES)
+		return ROLE_SERIES + (role - PIC_SERIES) % ROLE_NSERIES;
+	switch (role) {
+	case PIC_TITLE: return ROLE_TITLE;
+	case PIC_AXIS: return ROLE_AXIS;
+	case PIC_TICK: return ROLE_TICK;
+	case PIC_NOTE: return ROLE_NOTE;
+	default: return ROLE_NORMAL;
+	}
+}
+
+void
+pane_draw_pic(pane *p, const picture *pic, int y0)
+{
+	if (!p->win)
+		return;
+	int fill = colors_fill_cells();
+	for (int y = 0; y < pic->h && y0 + y < p->h; y++) {
+		if (y0 + y < 0)
+			continue;
+		for (int x = 0; x < pic->w && x < p->w; x++) {
+			const pic_cell *c = pic_cell_at(pic, x, y);
+			if (!c->g[0] || (c->g[0] == ' ' && c->role == PIC_BLANK))
+				continue;  /* continuation of a wide character, or blank */
+			int role = cell_role(pic, c->role);
+			/* in 256 colours a heatmap cell is a coloured block, and
+			 * the legend's ramp a colour bar */
+			const char *g = c->g;
+			if (fill && c->role >= PIC_RAMP && c->role < PIC_RAMP + 10)
+				g = " ";
+			if (x + (int)utf8_width(g) > p->w)
+				break;
+			wattrset(p->win, color_attr(role));
+			mvwaddstr(p->win, y0 + y, x, g);
+		}
+	}
+	wattrset(p->win, A_NORMAL);
+}
+
+/* One row of s at w columns: *len bytes shown (as many as fit, broken
+ * at a blank when that keeps a word whole); returns where the next row
+ * starts (after the blank the break used). */
+static const char *
+row_span(const char *s, int w, size_t *len)
+{
+	size_t k = utf8_prefix_by_width(s, (size_t)(w > 0 ? w : 1));
+	if (k == 0 && *s)
+		k = 1;  /* a character wider than the row: show it anyway */
+	if (!s[k]) {
+		*len = k;
+		return s + k;
+	}
+	if (s[k] == ' ') {
+		*len = k;
+		return s + k + 1;
+	}
+	for (size_t j = k; j > 1; j--)
+		if (s[j - 1] == ' ') {
+			*len = j - 1;
+			return s + j;
+		}
+	*len = k;
+	return s + k;
+}
+
+int
+pane_rows_of(const char *s, int w)
+{
+	int rows = 1;
+	size_t len;
+	for (const char *next = row_span(s, w, &len); *next; next = row_span(next, w, &len))
+		rows++;
+	return rows;
+}
+
+const char *
+pane_row_of(const char *s, int w, int sub, size_t *len)
+{
+	for (int r = 0;; r++) {
+		const char *next = row_span(s, w, len);
+		if (r == sub || !*next)
+			return s;
+		s = next;
+	}
+}
+
+void
+pane_put_row(pane *p, int y, const char *t, int sub, int role)
+{
+	size_t len;
+	const char *r = pane_row_of(t, p->w, sub, &len);
+	char buf[2048];
+	if (len >= sizeof buf)
+		len = sizeof buf - 1;
+	memcpy(buf, r, len);
+	buf[len] = '\0';
+	pane_put_text(p, y, 0, buf, role);
+}
+
+void
+pane_free(pane *p)
+{
+	if (!p)
+		return;
+	if (p->win)
+		delwin(p->win);
+	if (p->cls->free)
+		p->cls->free(p);
+	free(p);
+}

@@ -1,0 +1,231 @@
+#!/bin/sh
+# tui-tmux.sh - the workspace in a real pseudo-terminal, driven by tmux:
+# start nnlab at 80x24 and at 120x40, type commands, capture the screen,
+# and check the panes, the chart, the status line and the prompt; a job
+# (training) that keeps the prompt usable, changes the status as it runs,
+# survives a resize and stops on Ctrl-C; Chinese typed at the prompt with
+# the cursor in the right column; completion in a pane; leaving (quit and
+# SIGTERM) restores the terminal and saves the history; a small terminal
+# and --plain get line mode.
+. "${top_srcdir:-..}/tests/setup.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+loc=$(locale -a 2>/dev/null | grep -i -m1 -E '^c\.utf-?8$' || locale -a 2>/dev/null | grep -i -m1 -E 'utf-?8$' || true)
+# a fresh tmux server (socket) for every start: a server being killed
+# cannot take the next session with it
+nsock=0
+sock=nnlab-test-$$-0
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+stop_servers() {
+	i=0
+	while [ $i -le $nsock ]; do
+		tmux -L "nnlab-test-$$-$i" kill-server 2>/dev/null || true
+		i=$((i + 1))
+	done
+}
+trap 'stop_servers; rm -rf "$TMPD"' EXIT
+cd "$TMPD"
+
+# the training job: the network lab's when it is built, else the RNN's
+python_words='the cat sat on the mat and the dog ran far away from the cat '
+i=0; : >text.txt
+while [ $i -lt 200 ]; do printf '%s' "$python_words" >>text.txt; i=$((i + 1)); done
+if "$NNLAB" --dump-commands | cut -f1 | grep -qx train; then
+	job_setup='data spiral n=100 classes=3; net new 2 64 tanh 64 tanh 3; loss ce; optim sgd; lr 0.1; batch 32'
+	job_start='train 1000000 epochs'
+else
+	job_setup='rnn new hidden=32'
+	job_start='rnn train text.txt steps=1000000'
+fi
+
+# start COLS ROWS [ARGS]: nnlab in a fresh tmux session; when it leaves,
+# the shell records its exit status and the terminal modes
+start() {
+	T kill-server 2>/dev/null || true
+	nsock=$((nsock + 1))
+	sock=nnlab-test-$$-$nsock
+	rm -f "$TMPD/after"
+	T new-session -d -s nn -x "$1" -y "$2" \
+		"env LC_ALL=${loc:-C} NO_COLOR= ${start_env:-} XDG_STATE_HOME=$TMPD/state NNLAB_TUI_STATS=$TMPD/stats $NNLAB ${3:-}; echo EXIT=\$? >$TMPD/after; stty -a >>$TMPD/after; sleep 60"
+}
+cap() { T capture-pane -p -t nn; }
+# wait_for TEXT [SECONDS]: until the screen shows TEXT
+wait_for() {
+	n=0
+	while [ $n -lt $((${2:-5} * 20)) ]; do
+		case $(cap) in *"$1"*) return 0 ;; esac
+		sleep 0.05
+		n=$((n + 1))
+	done
+	return 1
+}
+# wait_after TEXT: until the shell after nnlab has written TEXT
+wait_after() {
+	n=0
+	while [ $n -lt 100 ]; do
+		grep -q "$1" "$TMPD/after" 2>/dev/null && return 0
+		sleep 0.05
+		n=$((n + 1))
+	done
+	return 1
+}
+keys() { T send-keys -t nn "$@"; }
+cursor() { T display -p -t nn '#{cursor_x}'; }
+status_line() { cap | tail -2 | head -1; }
+has() { case $(cap) in *"$2"*) ok "$1" ;; *) not_ok "$1"; cap | sed 's/^/# /' ;; esac; }
+lacks() { case $(cap) in *"$2"*) not_ok "$1"; cap | sed 's/^/# /' ;; *) ok "$1" ;; esac; }
+
+# ==== 80x24 =================================================================
+start 80 24
+check "80x24: the prompt appears" wait_for "nnlab>"
+has "80x24: the output pane" "output"
+has "80x24: the chart pane" "chart"
+has "80x24: the view pane" "view"
+has "80x24: the status line" "F1 help"
+is "80x24: the prompt is on the last row" "$(cap | tail -1 | cut -c1-6)" "nnlab>"
+
+keys 'data spiral n=50 classes=3' Enter
+check "80x24: the status line shows the data" wait_for "data spiral 150"
+keys 'plot data' Enter
+check "80x24: the chart pane shows the plot" wait_for "chart: data"
+if [ -n "$loc" ]; then
+	case $(cap) in *[⠁-⣿]*) ok "80x24: the chart is drawn in braille" ;; *) not_ok "80x24: the chart is drawn in braille"; cap | sed 's/^/# /' ;; esac
+else
+	ok "# SKIP 80x24: braille (no UTF-8 locale)"
+fi
+has "80x24: the output says where the chart is" "is in the chart pane"
+
+keys F1
+check "80x24: F1 shows help in the view pane" wait_for "view: help"
+
+# Chinese at the prompt: 'define 轮次' is 7 + 4 + 4 columns after 'nnlab> '
+if [ -n "$loc" ]; then
+	keys 'define 轮次'
+	wait_for "define 轮次" || true
+	is "Chinese: the cursor after two wide characters" "$(cursor)" 18
+	keys Left
+	sleep 0.2
+	is "Chinese: one character left is two columns" "$(cursor)" 16
+	keys C-a
+	sleep 0.2
+	is "Chinese: the start of the line" "$(cursor)" 7
+	keys C-e Enter
+	check "Chinese: the term is looked up" wait_for "epoch"
+else
+	for t in 1 2 3 4; do ok "# SKIP Chinese input: no UTF-8 locale"; done
+fi
+
+# completion: the candidates in a pane, the unique one completed
+keys 'lay' Tab
+sleep 0.3
+is "completion: a unique prefix completes" "$(cap | tail -1)" "nnlab> layout"
+keys C-u 'l' Tab Tab
+check "completion: the candidates are listed in a pane" wait_for "completions"
+has "completion: 'log' among them" "log"
+keys C-u
+sleep 0.2
+
+# a job: the prompt stays usable, the status changes, resize, Ctrl-C
+keys "$job_setup" Enter
+sleep 0.5
+keys "$job_start" Enter
+check "job: the status line shows it running" wait_for "Ctrl-C stops" 10
+s1=$(status_line)
+sleep 1
+s2=$(status_line)
+if [ "$s1" != "$s2" ]; then ok "job: the status line changes as it runs"; else not_ok "job: the status line changes as it runs"; diag "$s1"; fi
+keys 'help keys' Enter
+check "job: a command typed during the job runs" wait_for "leave nnlab"
+T resize-window -t nn -x 70 -y 20
+check "resize: a terminal below 80x24 shows a notice" wait_for "needs at least 80x24"
+lacks "resize: no panes in the notice" "output ─"
+T resize-window -t nn -x 80 -y 24
+check "resize: back to 80x24, the panes return" wait_for "chart: data"
+has "resize: the job is still running" "Ctrl-C stops"
+keys C-c
+check "Ctrl-C: the job stops" wait_for "F1 help" 5
+has "Ctrl-C: and says so" "stopped"
+
+keys 'layout projector' Enter
+sleep 0.3
+case $(cap | head -1) in *chart*) ok "layout projector: the chart on top" ;; *) not_ok "layout projector: the chart on top"; cap | sed 's/^/# /' ;; esac
+keys 'log save session.log' Enter
+check "log save: reports" wait_for "lines of output to session.log"
+check "log save: the file holds the commands and their output" grep -q "nnlab> data spiral n=50 classes=3" session.log
+
+keys 'quit' Enter
+check "quit: nnlab leaves with status 0" wait_after "EXIT=0"
+check "quit: the terminal is back in canonical mode" grep -qw icanon "$TMPD/after"
+check "quit: echo is back on" grep -qw echo "$TMPD/after"
+check "quit: the history is saved" grep -qx "plot data" "$TMPD/state/nnlab/history"
+# drawing cost: the time spent drawing against the time the job ran
+# (NNLAB_TUI_STATS); the issue allows 10% of the training's time
+share=$(tail -1 "$TMPD/stats" | sed -n 's/.*draw_share \([0-9.]*\)%.*/\1/p')
+diag "$(tail -1 "$TMPD/stats")"
+if [ -n "$share" ] && awk -v s="$share" 'BEGIN { exit !(s < 10) }'; then
+	ok "drawing took $share% of the time while the job ran (under 10%)"
+else
+	not_ok "drawing took ${share:-?}% of the time while the job ran (under 10%)"
+fi
+
+# ==== 120x40 ================================================================
+start 120 40
+check "120x40: the prompt appears" wait_for "nnlab>"
+keys 'data spiral n=30 classes=2' Enter 'plot data' Enter
+check "120x40: the chart" wait_for "chart: data"
+has "120x40: the status line" "data spiral 60"
+is "120x40: the screen is 40 rows" "$(cap | wc -l | tr -d ' ')" 40
+is "120x40: the prompt on the last row" "$(cap | tail -1 | cut -c1-6)" "nnlab>"
+
+# SIGTERM: the terminal restored and the history saved
+keys 'seed 7' Enter
+sleep 0.3
+sh_pid=$(T display -p -t nn '#{pane_pid}')
+nn_pid=$(pgrep -P "$sh_pid" | head -1)
+if [ -n "$nn_pid" ]; then
+	kill -TERM "$nn_pid"
+	check "SIGTERM: nnlab leaves" wait_after "EXIT="
+	check "SIGTERM: the terminal is restored" grep -qw icanon "$TMPD/after"
+	check "SIGTERM: the history is saved" grep -qx "seed 7" "$TMPD/state/nnlab/history"
+else
+	not_ok "SIGTERM: nnlab's process was not found"
+fi
+
+# ==== colour schemes ========================================================
+# the escape sequences on screen: 256 colours, 8 colours, NO_COLOR
+colours() { T capture-pane -e -p -t nn | grep -o "$(printf '\033')\[[0-9;]*m" | sort -u | tr '\n' ' '; }
+for scheme in "TERM=xterm-256color" "TERM=xterm" "TERM=xterm-256color NO_COLOR=1"; do
+	start_env=$scheme
+	start 100 30
+	wait_for "nnlab>" || true
+	keys 'data spiral n=30 classes=3' Enter 'plot data' Enter
+	wait_for "chart: data" || true
+	c=$(colours)
+	case $scheme in
+	*NO_COLOR=1*)
+		case $c in *"[3"[0-7]m*|*";3"[0-7]m*|*"38;5;"*) not_ok "NO_COLOR: no colours"; diag "$c" ;; *) ok "NO_COLOR: no colours" ;; esac
+		case $c in *"[7m"*|*"[1m"*) ok "NO_COLOR: bold and reverse instead" ;; *) not_ok "NO_COLOR: bold and reverse instead"; diag "$c" ;; esac ;;
+	*256color*)
+		case $c in *"38;5;"*) ok "256 colours: the palette is used" ;; *) not_ok "256 colours: the palette is used"; diag "$c" ;; esac ;;
+	*)
+		case $c in *"38;5;"*) not_ok "8 colours: no 256-colour codes"; diag "$c" ;; *"[3"[1-6]m*) ok "8 colours: the basic colours are used" ;; *) not_ok "8 colours: the basic colours are used"; diag "$c" ;; esac ;;
+	esac
+	keys 'quit' Enter
+	wait_after "EXIT=" || true
+done
+start_env=
+
+# ==== line mode =============================================================
+start 70 20
+check "70x20: line mode, with a note" wait_for "the workspace needs 80x24"
+keys 'quit' Enter
+wait_after "EXIT=" || true
+start 100 30 --plain
+check "--plain: line mode" wait_for "nnlab>"
+lacks "--plain: no panes" "F1 help"
+keys 'quit' Enter
+wait_after "EXIT=" || true
+done_testing
