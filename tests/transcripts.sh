@@ -2,13 +2,16 @@
 # transcripts.sh - run every tests/transcripts/NAME.cmds in batch mode
 # (LC_ALL=C, seed 0, --echo, --keep-going) and compare the output, stdout
 # and stderr together, with NAME.out byte for byte.  A diff is shown on
-# failure.  NNLAB_REGEN=1 rewrites the .out files instead (review the diff!).
+# failure.  NNLAB_REGEN=1 rewrites the .out files instead (review the diff!);
+# NNLAB_ONLY='net-*' limits the run to the transcripts whose names match.
 # In the scratch directory, data/ and lessons/ lead to tests/data and
 # tests/lessons, so transcripts name fixtures by short relative paths.
 . "${top_srcdir:-..}/tests/setup.sh"
 dir=$top_srcdir/tests/transcripts
 for cmds in "$dir"/*.cmds; do
 	name=$(basename "$cmds" .cmds)
+	# NNLAB_ONLY=GLOB runs (and regenerates) only the matching transcripts
+	case $name in ${NNLAB_ONLY:-*}) ;; *) continue ;; esac
 	want=$dir/$name.out
 	got=$TMPD/$name.got
 	# each transcript runs in its own scratch directory, so files it
