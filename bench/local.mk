@@ -26,3 +26,12 @@ bench: bench-w3w4
 bench-w3w4: bench/bench-seq$(EXEEXT)
 	BENCH=bench/bench-seq$(EXEEXT) PEERS=$(abs_top_srcdir)/../shared/bench/peers \
 	  $(SHELL) $(srcdir)/bench/bench-seq.sh
+
+# The workspace's drawing cost while training (bench/bench-tui.sh): run by
+# `make bench-tui` and, as a prerequisite, by `make bench`; it prints the
+# share of the time spent drawing (NNLAB_TUI_STATS).  Timing, not a test.
+EXTRA_DIST += bench/bench-tui.sh
+.PHONY: bench-tui
+bench: bench-tui
+bench-tui: nnlab$(EXEEXT)
+	NNLAB=$(abs_top_builddir)/nnlab$(EXEEXT) $(SHELL) $(srcdir)/bench/bench-tui.sh

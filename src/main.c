@@ -5,6 +5,7 @@
  *   nnlab FILE            run a script of commands
  *   nnlab -c 'CMD; CMD'   run commands from the command line
  *   ... | nnlab           run commands from standard input
+ *   nnlab --model NET.nnl --predict FILE.csv   predictions as CSV on stdout
  *
  * Batch mode has no readline, no colour and no prompt; a script stops at
  * its first error (FILE:LINE: error: ...) with exit status 1.
@@ -48,6 +49,9 @@ usage(FILE *f)
 	        "      --check-lesson=FILE  validate FILE and run it unattended with its\n"
 	        "                       own answers; report every failure\n"
 	        "      --no-skip        in lessons, refuse 'skip'\n"
+	        "      --model=NET.nnl --predict=FILE.csv  run the saved network on the rows\n"
+	        "                       of FILE.csv and write the predictions as CSV to\n"
+	        "                       standard output (no prompt)\n"
 	        "      --echo           print each command before its output\n"
 	        "      --help           display this help and exit\n"
 	        "      --version        output version information and exit\n"
@@ -101,7 +105,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_SEED = 256, OPT_PLAIN, OPT_ECHO, OPT_HELP, OPT_VERSION, OPT_DUMP, OPT_LESSON,
-	       OPT_CHECK_LESSON, OPT_NO_SKIP };
+	       OPT_CHECK_LESSON, OPT_NO_SKIP, OPT_MODEL, OPT_PREDICT };
 	static const struct option opts[] = {
 		{"command", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -115,9 +119,12 @@ main(int argc, char **argv)
 		{"lesson", required_argument, NULL, OPT_LESSON},
 		{"check-lesson", required_argument, NULL, OPT_CHECK_LESSON},
 		{"no-skip", no_argument, NULL, OPT_NO_SKIP},
+		{"model", required_argument, NULL, OPT_MODEL},
+		{"predict", required_argument, NULL, OPT_PREDICT},
 		{NULL, 0, NULL, 0},
 	};
 	const char *command = NULL, *lesson_file = NULL, *check_lesson = NULL;
+	const char *model_file = NULL, *predict_csv = NULL;
 	int no_skip = 0;
 	int quiet = 0, plain = 0, keep_going = 0, echo = 0;
 	long seed = 0;
@@ -171,6 +178,12 @@ main(int argc, char **argv)
 		case OPT_NO_SKIP:
 			no_skip = 1;
 			break;
+		case OPT_MODEL:
+			model_file = optarg;
+			break;
+		case OPT_PREDICT:
+			predict_csv = optarg;
+			break;
 		default:
 			fprintf(stderr, "Try 'nnlab --help' for more information.\n");
 			return 2;
@@ -184,8 +197,12 @@ main(int argc, char **argv)
 		        argv[optind]);
 		return 2;
 	}
-	if ((command != NULL) + (script != NULL) + (check_lesson != NULL) > 1) {
-		fprintf(stderr, "nnlab: give only one of -c CMDS, --check-lesson FILE and a script FILE\n");
+	if ((model_file != NULL) != (predict_csv != NULL)) {
+		fprintf(stderr, "nnlab: --model and --predict go together: nnlab --model NET.nnl --predict FILE.csv\n");
+		return 2;
+	}
+	if ((command != NULL) + (script != NULL) + (check_lesson != NULL) + (model_file != NULL) > 1) {
+		fprintf(stderr, "nnlab: give only one of -c CMDS, --check-lesson FILE, --predict FILE and a script FILE\n");
 		return 2;
 	}
 
@@ -202,7 +219,7 @@ main(int argc, char **argv)
 	s.no_skip = no_skip;
 	s.echo = echo;
 	int in_tty = isatty(STDIN_FILENO), out_tty = isatty(STDOUT_FILENO);
-	s.batch = command || script || check_lesson || !in_tty;
+	s.batch = command || script || check_lesson || model_file || !in_tty;
 	s.interactive = !s.batch;
 	const char *nc = getenv("NO_COLOR");
 	const char *term = getenv("TERM");
@@ -214,7 +231,9 @@ main(int argc, char **argv)
 	int rc = 0, tcols = 0, trows = 0;
 	if (lesson_file && lesson_run_file(&s, lesson_file, 0) < 0 && s.batch)
 		rc = 1;
-	if (check_lesson) {
+	if (model_file) {
+		rc = predict_shell(&s, model_file, predict_csv) < 0 ? 1 : 0;
+	} else if (check_lesson) {
 		rc = lesson_run_file(&s, check_lesson, 1) < 0 ? 1 : 0;
 	} else if (rc) {
 		/* the lesson given with --lesson could not start */
@@ -231,10 +250,7 @@ main(int argc, char **argv)
 			printf("nnlab: the terminal is %dx%d; the workspace needs %dx%d, so this is line mode\n", tcols,
 			       trows, TUI_MIN_COLS, TUI_MIN_ROWS);
 		if (!quiet)
-			printf("nnlab %s - a terminal lab for learning how neural networks work.\n"
-			       "Type 'lesson start' for the first lesson, 'help' for the commands,\n"
-			       "and 'define WORD' to look up a term.  Ctrl-D or 'quit' leaves.\n",
-			       PACKAGE_VERSION);
+			session_greet();
 		rc = linemode_run(&s);
 	}
 	if (s.quit && s.exit_code)

@@ -46,4 +46,55 @@ check_bad 'gd bowl from=1' "from='1' is not a point; write it as from=X,Y"
 check_bad 'gd bowl from=1e9,0' "from='1e9,0' is out of range"
 check_bad 'gd bowl optim=rmsprop' "optim='rmsprop' is not known; choose one of sgd, momentum, adam"
 check_bad 'gd bowl lr=0' "lr= '0' is out of range"
+
+# check_bad_net CMD MESSAGE: the same with a trained network and data
+check_bad_net() {
+	printf 'seed 5\ndata spiral n=30\nnet new 2 8 tanh 3\ntrain 2\n%s\nshow state\n%s\nshow state\n' "${3:-quant int8}" "$1" >"$TMPD/script"
+	out=$(nn --keep-going "$TMPD/script" 2>&1) && rc=0 || rc=$?
+	if [ "$rc" -eq 1 ]; then ok "'$1': exit status 1"; else not_ok "'$1': exit status $rc (want 1)"; fi
+	contains "'$1': message" "$out" "error: $2"
+	st='/^(seed|random stream|settings|data|model|training|progress|quant): /'
+	before=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==1 && $st")
+	after=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==2 && $st")
+	[ -n "${3:-}" ] || case $before in *"quant: "*) ;; *) not_ok "'$1': the set-up did not quantise the weights" ;; esac
+	is "'$1': state unchanged" "$after" "$before"
+}
+
+check_bad 'quant int8' "there is no network to quantise; build one first"
+check_bad 'quant undo' "nothing to undo: the weights are not quantised"
+check_bad_net 'quant fp16 per-channel' "'per-channel' applies to int8 and int4"
+check_bad_net 'quant bf16 asym' "'asym' applies to int8 and int4"
+check_bad_net 'quant int4 sym' "'quant int4' got an unexpected argument 'sym'"
+check_bad_net 'quant undo now' "'quant undo' got an unexpected argument 'now'"
+check_bad_net 'distill alpha=2' "alpha= '2' is out of range"
+check_bad_net 'distill T=0' "T= '0' is out of range"
+check_bad_net 'distill hidden=0' "hidden= '0' is out of range"
+check_bad_net 'distill extra' "'distill' got an unexpected argument 'extra'"
+check_bad_net 'distill' "distillation here needs a classifier whose last layer gives logits" 'net new 2 8 tanh 3 sigmoid'
+check_bad 'parallel' "there is no data yet; make some first"
+check_bad_net 'parallel workers=1' "workers= '1' is out of range"
+check_bad_net 'parallel workers=65' "workers= '65' is out of range"
+check_bad_net 'parallel batch=0' "batch= '0' is out of range"
+check_bad_net 'parallel fast' "'parallel' got an unexpected argument 'fast'"
+check_bad_net 'parallel' "the network has dropout (layer 2)" 'net new 2 8 tanh dropout 0.5 3
+quant int8'
+check_bad 'transfer target=2' "target= '2' is out of range"
+check_bad 'transfer freeze=3' "freeze= '3' is out of range"
+check_bad 'transfer epochs=0' "epochs= '0' is out of range"
+check_bad 'transfer now' "'transfer' got an unexpected argument 'now'"
+check_bad_net 'quant undo' "the network changed since 'quant int8' (trained, rebuilt or loaded)" 'quant int8
+train 1'
+
+# the seeded outcomes the help texts promise
+printf 'seed 0\ntransfer\n' >"$TMPD/script"
+out=$(nn --keep-going "$TMPD/script" 2>&1)
+contains "transfer: the fine-tuned network reaches 90%" "$out" "fine-tuned, layer 1 frozen     epoch "
+contains "transfer: from scratch does not, in 100 epochs" "$out" "from scratch (random weights)  not reached"
+printf 'seed 0\ndistill hidden=12 alpha=0.9\nshow state\n' >"$TMPD/script"
+out=$(nn --keep-going "$TMPD/script" 2>&1)
+contains "distill with no network: its own teacher" "$out" "no network yet: the teacher is 2-64tanh-64tanh-3"
+case $out in
+*"data: spiral"* | *"model: "*) not_ok "distill: the session's data and network stay empty" ;;
+*) ok "distill: the session's data and network stay empty" ;;
+esac
 done_testing

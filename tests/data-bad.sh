@@ -42,7 +42,7 @@ run_bad "at without seed" "data spiral at=5" "at= goes with seed=: 'seed=N at=C'
 run_bad "seed out of range" "data spiral seed=-1" "seed= '-1' is out of range; use a value from 0 to 2147483647"
 run_bad "stray word" "data spiral big" "'data spiral' got an unexpected argument 'big'; usage: data spiral [n=N] [noise=X] ..."
 run_bad "unknown kind" "data spirals" "unknown subcommand 'data spirals'; did you mean 'data spiral'? type 'help data'"
-run_bad "no subcommand" "data" "'data' needs a subcommand: spiral, xor, circle, moons, blobs, sine, linear, load, export, show, split, standardize; type 'help data'"
+run_bad "no subcommand" "data" "'data' needs a subcommand: spiral, xor, circle, moons, blobs, sine, linear, shapes, load, export, show, split, standardize; type 'help data'"
 
 # ==== split, standardize, export ========================================
 run_bad "split without test=" "data split" "'data split' needs test=F, the fraction to hold out, e.g. 'data split test=0.2'"

@@ -36,7 +36,8 @@ dist_check_SCRIPTS = \
 	tests/badinput.sh \
 	tests/batch.sh \
 	tests/linemode.sh \
-	tests/lessons.sh
+	tests/lessons.sh \
+	tests/fuzz-regressions.sh
 TESTS += $(dist_check_SCRIPTS)
 
 clean-local: clean-local-tests
@@ -50,3 +51,6 @@ include $(srcdir)/tests/content.mk
 include $(srcdir)/tests/tui.mk
 include $(srcdir)/tests/seq.mk
 include $(srcdir)/tests/big.mk
+include $(srcdir)/tests/fuzz/local.mk
+include $(srcdir)/tests/more.mk
+include $(srcdir)/tests/cnn.mk

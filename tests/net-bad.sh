@@ -6,20 +6,7 @@
 . "${top_srcdir:-..}/tests/setup.sh"
 cd "$TMPD"
 
-# run_bad NAME SETUP CMD WANT: after the SETUP commands (';' between
-# them), CMD must fail with the message WANT and change nothing.
-run_bad() {
-	name=$1 setup=$2 cmd=$3 want=$4
-	{ printf '%s\n' "$setup" | tr ';' '\n'; printf 'show state\n%s\nshow state\n' "$cmd"; } >script
-	n=$(printf '%s\n' "$setup" | tr ';' '\n' | wc -l)
-	out=$(nn --keep-going script 2>&1) && rc=0 || rc=$?
-	is "$name: exit status" "$rc" "1"
-	err=$(printf '%s\n' "$out" | grep 'error: ' || true)
-	is "$name: message" "$err" "script:$((n + 2)): error: $want"
-	before=$(printf '%s\n' "$out" | awk '/^seed: /{k++} k==1 && !/error: /')
-	after=$(printf '%s\n' "$out" | awk '/^seed: /{k++} k==2')
-	is "$name: state unchanged" "$after" "$before"
-}
+# run_bad NAME SETUP CMD WANT is in tests/setup.sh
 # the usual session: data, a network, an optimiser with state, progress
 S='seed 5;data moons n=10 test=0.2;net new 2 4 tanh 2;optim adam;train 2'
 bad() { run_bad "$1" "$S" "$2" "$3"; }
@@ -81,7 +68,7 @@ bad "predict a word" "predict 1 x" "a feature value 'x' is not a number; give a 
 bad "stop with nothing running" "stop" "nothing is running; 'stop' ends a job such as 'train' at its next step"
 # what does not fit together
 run_bad "no data" "seed 5;net new 2 4 2" "train" "there is no data yet; make some first, e.g. 'data spiral n=100 classes=3'"
-run_bad "no network" "seed 5;data xor n=5" "train" "there is no network yet; build one first, e.g. 'net new 2 16 tanh 3'"
+run_bad "no network" "seed 5;data xor n=5" "train" "there is no network yet; build one for the data 'xor' (2 features, 2 classes) first, e.g. 'net new 2 16 tanh 2'"
 run_bad "inputs" "seed 5;data xor n=5;net new 3 4 2" "train" \
 	"the network takes 3 inputs but the data 'xor' has 2 features; start the network with 2, e.g. 'net new 2 16 tanh 2'"
 run_bad "outputs" "seed 5;data spiral n=5 classes=3;net new 2 4 2" "train" \

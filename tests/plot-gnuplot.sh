@@ -51,9 +51,39 @@ is "gnuplot closing its pipe: exit status 0, not killed by SIGPIPE" "$rc" 0
 contains "gnuplot closing its pipe: reported" "$out" "warning: gnuplot stopped unexpectedly"
 contains "gnuplot closing its pipe: later commands run" "$out" "seed 1 ("
 
+# ---- set plotter gnuplot: the loss live in a window while 'train' runs ---
+# a fake gnuplot that has a window terminal: it logs every line it is sent
+# and answers nnlab's questions (terminals, the sync marker)
+cat >fake/gnuplot <<'EOS'
+#!/bin/sh
+while IFS= read -r line; do
+	printf '%s\n' "$line" >>"$GPLOG"
+	case $line in
+	"print GPVAL_TERMINALS") echo "dumb png x11" >&2 ;;
+	"print 'NNLAB-SYNC-"*) m=${line#print \'}; m=${m%\'}; echo "$m" >&2 ;;
+	esac
+done
+EOS
+chmod +x fake/gnuplot
+rm -f gp.log
+out=$(GPLOG=$TMPD/gp.log DISPLAY=:99 NNLAB_GNUPLOT=$TMPD/fake/gnuplot nn -c "$data; net new 2 8 tanh 2; set plotter gnuplot; train 200; train 100" 2>&1) && rc=0 || rc=$?
+is "live: exit status 0" "$rc" 0
+contains "live: training opens the loss in a window by itself" "$out" "(the loss is drawn in a gnuplot window while training runs)"
+n=$(grep -c "^set terminal x11" gp.log || true)
+# at least the first tick and the final one; at most one every 500 ms
+# plus those two per job, however many steps ran (300 here)
+if [ "$n" -ge 2 ] && [ "$n" -lt 60 ]; then ok "live: the window is redrawn, throttled ($n scripts for 300 steps)"; else not_ok "live: the window is redrawn, throttled ($n scripts for 300 steps)"; fi
+# the last script sent holds the whole history: 300 epochs
+last=$(awk '/^set terminal x11/ { s = "" } { s = s $0 "\n" } END { printf "%s", s }' gp.log | grep -c '^[0-9]* [0-9.e+-]*$' || true)
+if [ "$last" -ge 300 ]; then ok "live: the last redraw shows where training ended ($last points)"; else not_ok "live: the last redraw shows where training ended ($last points)"; fi
+grep "set title" gp.log | sort -u | while read -r l; do diag "$l"; done
+out=$(GPLOG=$TMPD/gp2.log env -u DISPLAY -u WAYLAND_DISPLAY NNLAB_GNUPLOT=$TMPD/fake/gnuplot "$NNLAB" -c "$data; net new 2 8 tanh 2; set plotter gnuplot; train 20" 2>&1)
+lacks_window=1; case $out in *"drawn in a gnuplot window"*) lacks_window=0 ;; esac
+is "live: no display, no window opened (and nothing said)" "$lacks_window" 1
+
 if [ -z "$real" ]; then
 	echo "# gnuplot is not installed: the tests with a real gnuplot are skipped"
-	for t in dumb png svg pdf hostile-name hostile-label restart complaint plotter; do
+	for t in dumb png svg pdf hostile-name hostile-label restart complaint plotter boundary net; do
 		ok "# SKIP $t: gnuplot not installed"
 	done
 	done_testing
@@ -118,6 +148,21 @@ exec "$real" "\$@"
 EOS
 out=$(PATH=$TMPD/fake:$PATH nn -c "$data; plot data to=dumb" 2>&1) && rc=0 || rc=$?
 contains "a complaint from gnuplot is reported" "$out" "gnuplot refused the script: line 0: invalid command"
+
+# the decision regions and the network diagram as images
+rm -f regions.png net.png net.svg
+out=$(nn -c "$data; net new 2 8 tanh 2; train 50; plot boundary to=regions.png; step; plot net to=net.png; plot net to=net.svg" 2>&1) && rc=0 || rc=$?
+is "boundary and net: exit status 0" "$rc" 0
+contains "boundary: says what it wrote" "$out" "wrote regions.png (PNG image)"
+is "boundary: PNG signature" "$(sig regions.png 8)" '211PNG\r\n032\n'
+size=$(wc -c <regions.png 2>/dev/null || echo 0)
+if [ "$size" -gt 5000 ]; then ok "boundary: a picture of $size bytes"; else not_ok "boundary: only $size bytes"; fi
+is "net: PNG signature" "$(sig net.png 8)" '211PNG\r\n032\n'
+size=$(wc -c <net.png 2>/dev/null || echo 0)
+if [ "$size" -gt 5000 ]; then ok "net: a picture of $size bytes"; else not_ok "net: only $size bytes"; fi
+check "net: the SVG has a panel per layer, the changed one marked" grep -q '> layer 1 (dense 2 -> 8, tanh)' net.svg
+check "net: the SVG has the second layer's panel" grep -q 'layer 2 (dense 8 -> 2, identity)' net.svg
+case $out in *refused*) not_ok "boundary and net: gnuplot accepted the scripts"; diag "$out" ;; *) ok "boundary and net: gnuplot accepted the scripts" ;; esac
 
 # set plotter gnuplot with no display: the dumb terminal, said so
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$NNLAB" -c "$data; set plotter gnuplot; plot data" 2>&1)

@@ -40,4 +40,19 @@ contains() {
 	*) not_ok "$1"; diag "output:" "$2" "does not contain: $3" ;;
 	esac
 }
+# run_bad NAME SETUP CMD WANT: in the current directory, after the SETUP
+# commands (';' between them), CMD must fail with the message WANT and
+# change nothing: the `show state` before and after it are identical.
+run_bad() {
+	name=$1 setup=$2 cmd=$3 want=$4
+	{ printf '%s\n' "$setup" | tr ';' '\n'; printf 'show state\n%s\nshow state\n' "$cmd"; } >script
+	n=$(printf '%s\n' "$setup" | tr ';' '\n' | wc -l)
+	out=$(nn --keep-going script 2>&1) && rc=0 || rc=$?
+	is "$name: exit status" "$rc" "1"
+	err=$(printf '%s\n' "$out" | grep 'error: ' || true)
+	is "$name: message" "$err" "script:$((n + 2)): error: $want"
+	before=$(printf '%s\n' "$out" | awk '/^seed: /{k++} k==1 && !/error: /')
+	after=$(printf '%s\n' "$out" | awk '/^seed: /{k++} k==2')
+	is "$name: state unchanged" "$after" "$before"
+}
 done_testing() { echo "1..$tap_n"; [ "$tap_fail" = 0 ]; }

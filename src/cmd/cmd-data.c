@@ -18,6 +18,7 @@
 #include "core/alloc.h"
 #include "core/csv.h"
 #include "core/dataset.h"
+#include "core/images.h"
 #include "out/chart.h"
 #include "out/out.h"
 #include "util/fileio.h"
@@ -181,6 +182,8 @@ static const gen_def gens[] = {
 	{"blobs", 0, 1, 0.5, "gaussian blobs around a circle of radius 2", dataset_blobs, NULL},
 	{"sine", -1, 2, 0.1, "t = sin x on -pi..pi, plus noise", NULL, dataset_sine},
 	{"linear", -1, 2, 0.1, "t = 2x + 0.5 on -1..1, plus noise", NULL, dataset_linear},
+	{"shapes", IMAGES_CLASSES, 1, 0.3, "outlines of a square, a plus, an x and a circle, 5 to 8 pixels across, "
+	 "anywhere in the picture", NULL, images_shapes},
 	{NULL, 0, 0, 0, NULL, NULL, NULL},
 };
 
@@ -241,6 +244,10 @@ data_generate(session *s, cmd_args *a)
 	if (g->classes < 0)
 		out_printf("%s: %d points, 1 feature x, 1 target t: %s %s\n", g->name, rows, g->shape,
 		           fmt_exact(noise, nb, sizeof nb));
+	else if (g->make == images_shapes)
+		out_printf("%s: %d grey images of %dx%d pixels (%d features, row by row), %ld classes of %ld: %s "
+		           "(noise %s)\n",
+		           g->name, rows, IMAGES_SIDE, IMAGES_SIDE, ds->d, k, n, g->shape, fmt_exact(noise, nb, sizeof nb));
 	else
 		out_printf("%s: %d points, 2 features, %ld classes of %ld: %s (noise %s)\n", g->name, rows, k, n,
 		           g->shape, fmt_exact(noise, nb, sizeof nb));
@@ -623,6 +630,9 @@ static const cmd_sub data_subs[] = {
 	 .summary = "regression: t = sin x plus noise", .exec = data_generate, .keys = gen_keys},
 	{.name = "linear", .usage = "linear [n=100] [noise=0.1] [seed=N] [test=F]",
 	 .summary = "regression: t = 2x + 0.5 plus noise", .exec = data_generate, .keys = gen_keys},
+	{.name = "shapes", .usage = "shapes [n=100] [noise=0.3] [seed=N] [test=F]",
+	 .summary = "12x12 images of four shapes (n per class), for conv layers", .exec = data_generate,
+	 .keys = gen_keys},
 	{.name = "load", .usage = "load FILE.csv [target=COL] [standardize] [regression] [test=F]",
 	 .summary = "read a CSV file: features, then a label column", .exec = data_load, .keys = load_keys,
 	 .words = load_words, .complete = COMPLETE_FILE},
@@ -646,7 +656,9 @@ const cmd_entry cmd_data_entry = {
 	        "should give (a class label, or a number to predict).  'data KIND' makes one of the built-in "
 	        "datasets, KIND being spiral, xor, circle, moons, blobs (classification, n points per class, "
 	        "2 features) or sine, linear (regression, n points, 1 feature).  noise= sets how far the "
-	        "points scatter.\n"
+	        "points scatter.  'data shapes' makes 12x12 grey images (144 features, row by row) of four "
+	        "outline shapes, square, plus, x and circle, each 5 to 8 pixels across at a random place, with "
+	        "gaussian noise of sd noise= on every pixel: data for conv layers ('help net').\n"
 	        "\n"
 	        "The points are drawn from the session's random stream (see 'help seed'), so 'seed 1; data "
 	        "spiral' gives the same 300 points on every machine: exactly the data of the bench workload W1, "

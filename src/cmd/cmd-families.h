@@ -16,6 +16,13 @@ extern const cmd_entry cmd_source_entry;
 extern const cmd_entry cmd_history_entry;
 extern const cmd_entry cmd_clear_entry;
 extern const cmd_entry cmd_version_entry;
+/* session_greet: the three lines a learner sees first (what nnlab is,
+ * 'lesson start', 'help' and 'define'), in line mode and the workspace. */
+void session_greet(void);
+
+/* cmd-ae.c, cmd-gan.c */
+extern const cmd_entry cmd_ae_entry;
+extern const cmd_entry cmd_gan_entry;
 
 /* cmd-lesson.c */
 extern const cmd_entry cmd_lesson_entry;
@@ -67,6 +74,22 @@ extern const cmd_entry cmd_save_entry;
 extern const cmd_entry cmd_load_entry;
 extern const cmd_entry cmd_export_entry;
 
+/* cmd-predict.c: the network on the rows of a CSV file.  predict_file
+ * writes the predictions to out_path, or to standard output (to_stdout),
+ * or shows the first rows; predict_shell is `nnlab --model M --predict F`
+ * (load M, then the CSV to standard output).  0, or -1 after out_error. */
+int predict_file(session *s, const char *path, const char *out_path, int to_stdout);
+int predict_shell(session *s, const char *model_file, const char *csv_file);
+/* cmd-sweep.c: hyper-parameter sweeps; the store of the last one's
+ * curves (netlab.h) is freed with sweep_store_free (NULL allowed). */
+extern const cmd_entry cmd_sweep_entry;
+struct sweep_store;
+void sweep_store_free(struct sweep_store *st);
+/* glossary_term_hint: when words[0..n-1] (a line that is not a command)
+ * are a glossary term, say "'TERM' is a glossary term: type 'define
+ * TERM'" through out_error and return -1; else 0, printing nothing. */
+int glossary_term_hint(session *s, const char *const *words, int n);
+
 /* cmd-plot.c */
 extern const cmd_entry cmd_plot_entry;
 extern const cmd_entry cmd_layout_entry;
@@ -85,6 +108,9 @@ extern const cmd_entry cmd_rnn_entry;
 /* cmd-mem.c, cmd-quant.c, cmd-rl.c, cmd-gd.c: large models */
 extern const cmd_entry cmd_mem_entry;
 extern const cmd_entry cmd_quant_entry;
+extern const cmd_entry cmd_distill_entry;
+extern const cmd_entry cmd_parallel_entry;
+extern const cmd_entry cmd_transfer_entry;
 extern const cmd_entry cmd_rl_entry;
 extern const cmd_entry cmd_gd_entry;
 

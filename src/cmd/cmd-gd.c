@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include "cmd/biglab.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-families.h"
 #include "core/alloc.h"
@@ -148,7 +149,7 @@ print_outcome(enum land_fn fn, double lr, const land_run *r)
 
 /* the contour map with the path over it, and f - f* per step */
 static void
-print_charts(enum land_fn fn, const land_run *r, const char *title)
+print_charts(session *sess, enum land_fn fn, const land_run *r, const char *title)
 {
 	const land_def *d = &land_defs[fn];
 	enum { NLEVELS = 5 };
@@ -187,6 +188,7 @@ print_charts(enum land_fn fn, const land_run *r, const char *title)
 	           .height = 20};
 	out_printf("\n");
 	out_chart(&c);
+	biglab_keep_chart(&biglab_get(sess)->gd_path, &c);
 	if (inside < r->n)
 		out_printf("(%ld of %ld points of the path lie beyond the map)\n", r->n - inside, r->n);
 	free(cx);
@@ -207,6 +209,7 @@ print_charts(enum land_fn fn, const land_run *r, const char *title)
 	            .ylabel = yl, .logy = 1, .series = &g, .nseries = 1, .height = 10};
 	out_printf("\n");
 	out_chart(&lc);
+	biglab_keep_chart(&biglab_get(sess)->gd_gap, &lc);
 	free(gap);
 }
 
@@ -247,7 +250,7 @@ cmd_gd(session *s, cmd_args *a)
 	print_outcome((enum land_fn)fn, lr, &r);
 	char title[96];
 	snprintf(title, sizeof title, "%s: contours and the path from (%g, %g)", d->name, x0, y0);
-	print_charts((enum land_fn)fn, &r, title);
+	print_charts(s, (enum land_fn)fn, &r, title);
 	print_lesson((enum land_fn)fn, lr, (enum land_optim)opt, &r);
 	land_run_free(&r);
 	return 0;

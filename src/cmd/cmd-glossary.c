@@ -172,6 +172,35 @@ resolve_args(session *s, cmd_args *a)
 	return e;
 }
 
+/* A glossary word typed where a command was expected: the whole line,
+ * or else its first word, must name an entry exactly (no prefixes, so a
+ * mistyped command is not taken for a term). */
+int
+glossary_term_hint(session *s, const char *const *words, int n)
+{
+	if (n < 1)
+		return 0;
+	glossary *g = glossary_get(s, 1);
+	strbuf q;
+	sb_init(&q);
+	for (int i = 0; i < n; i++)
+		sb_printf(&q, "%s%s", i ? " " : "", words[i]);
+	int rc = 0;
+	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+		const char *w = pass == 0 ? q.s : words[0];
+		if (pass == 1 && n == 1)
+			break;
+		gloss_hits h;
+		gloss_lookup(g, w, &h);
+		if (h.how == GLOSS_EXACT) {
+			out_error("'%s' is a glossary term: type 'define %s'", w, w);
+			rc = -1;
+		}
+	}
+	sb_free(&q);
+	return rc;
+}
+
 /* ==== showing an entry ================================================== */
 
 static void

@@ -228,14 +228,11 @@ note_used(lessonrun *r, const char *cmdline)
 	r->used[r->nused++] = xstrdup(name);
 }
 
+/* The step's narrative, its paragraphs wrapped at width, appended to b. */
 static void
-show_paragraphs(session *s, lesson_step *st)
+paragraphs_to(strbuf *b, const lesson_step *st, int width)
 {
-	int width = s->width ? s->width : out_width();
-	if (width > 100)
-		width = 100;
-	strbuf b, para;
-	sb_init(&b);
+	strbuf para;
 	sb_init(&para);
 	for (int i = 0; i <= st->ntext; i++) {
 		const char *t = i < st->ntext ? st->text[i] : "";
@@ -247,34 +244,45 @@ show_paragraphs(session *s, lesson_step *st)
 				while (w) {
 					int ww = (int)utf8_width(w);
 					if (col && col + 1 + ww > width) {
-						sb_putc(&b, '\n');
+						sb_putc(b, '\n');
 						col = 0;
 					}
 					if (col) {
-						sb_putc(&b, ' ');
+						sb_putc(b, ' ');
 						col++;
 					}
-					sb_puts(&b, w);
+					sb_puts(b, w);
 					col += ww;
 					w = strtok(NULL, " ");
 				}
-				sb_putc(&b, '\n');
+				sb_putc(b, '\n');
 				sb_clear(&para);
 			}
 			if (t[0] == ' ')
-				sb_printf(&b, "%s\n", t);
+				sb_printf(b, "%s\n", t);
 			else if (i < st->ntext)
-				sb_putc(&b, '\n');
+				sb_putc(b, '\n');
 		} else {
 			if (para.len)
 				sb_putc(&para, ' ');
 			sb_puts(&para, t);
 		}
 	}
+	sb_free(&para);
+}
+
+static void
+show_paragraphs(session *s, lesson_step *st)
+{
+	int width = s->width ? s->width : out_width();
+	if (width > 100)
+		width = 100;
+	strbuf b;
+	sb_init(&b);
+	paragraphs_to(&b, st, width);
 	if (b.len)
 		out_printf("%s", b.s);
 	sb_free(&b);
-	sb_free(&para);
 }
 
 static int
@@ -1017,6 +1025,26 @@ int
 lesson_active(session *s)
 {
 	return s->lesson != NULL;
+}
+
+long
+lesson_step_text(session *s, int width, strbuf *title, strbuf *text)
+{
+	lessonrun *r = s->lesson;
+	if (!r)
+		return -1;
+	const lesson_step *st = &r->l->steps[r->step];
+	sb_printf(title, "%s - step %d of %d", r->l->title, r->step + 1, r->l->nsteps);
+	paragraphs_to(text, st, width > 10 ? width : 10);
+	if (st->type.text && !r->typed)
+		sb_printf(text, "\nNow type:  %s\n", st->type.text);
+	if (st->ask && !r->answered) {
+		sb_printf(text, "\nQuestion: %s\n", st->ask);
+		for (int i = 0; i < st->nchoices; i++)
+			sb_printf(text, "  %c) %s\n", 'a' + i, st->choices[i]);
+	}
+	/* a new value for every step entered, and when it is typed or answered */
+	return (long)r->ntrail * 4 + r->typed * 2 + r->answered;
 }
 
 void

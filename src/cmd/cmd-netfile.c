@@ -58,6 +58,14 @@ put_double(strbuf *b, double v)
 		sb_printf(b, "%.17g", v);
 }
 
+/* layer_w_shape: W as rows x cols ([in][out], or [KH*KW*C][K] for conv). */
+static void
+layer_w_shape(const layer *L, int *rows, int *cols)
+{
+	*cols = L->kind == LAYER_CONV ? L->oc : L->out;
+	*rows = (int)(layer_n_weights(L) / (size_t)*cols);
+}
+
 static void
 netfile_write(session *s, const netlab *nl, strbuf *b)
 {
@@ -72,6 +80,12 @@ netfile_write(session *s, const netlab *nl, strbuf *b)
 		const layer *L = &m->layers[l];
 		if (L->kind == LAYER_DROPOUT)
 			sb_printf(b, "dropout %.9g\n", (double)L->rate);
+		else if (L->kind == LAYER_CONV)
+			sb_printf(b, "conv %d %dx%d %dx%dx%d %s %s %.9g %s\n", L->oc, L->kh, L->kw, L->ih, L->iw, L->ic,
+			          act_names[L->act], init_names[L->init], (double)L->init_std,
+			          L->frozen ? "frozen" : "trainable");
+		else if (L->kind == LAYER_POOL)
+			sb_printf(b, "pool %d %dx%dx%d\n", L->kh, L->ih, L->iw, L->ic);
 		else
 			sb_printf(b, "dense %d %s %s %.9g %s\n", L->out, act_names[L->act], init_names[L->init],
 			          (double)L->init_std, L->frozen ? "frozen" : "trainable");
@@ -102,13 +116,15 @@ netfile_write(session *s, const netlab *nl, strbuf *b)
 	}
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
-		if (L->kind != LAYER_DENSE)
+		if (!layer_has_params(L))
 			continue;
-		sb_printf(b, "W %d %d %d\n", l + 1, L->in, L->out);
-		for (int i = 0; i < L->in; i++)
-			put_floats(b, layer_W(m, l) + (size_t)i * L->out, (size_t)L->out, (size_t)L->out);
-		sb_printf(b, "b %d %d\n", l + 1, L->out);
-		put_floats(b, layer_b(m, l), (size_t)L->out, (size_t)L->out);
+		int rows, cols;
+		layer_w_shape(L, &rows, &cols);
+		sb_printf(b, "W %d %d %d\n", l + 1, rows, cols);
+		for (int i = 0; i < rows; i++)
+			put_floats(b, layer_W(m, l) + (size_t)i * cols, (size_t)cols, (size_t)cols);
+		sb_printf(b, "b %d %d\n", l + 1, cols);
+		put_floats(b, layer_b(m, l), (size_t)cols, (size_t)cols);
 	}
 	/* the optimiser's state, when it has one */
 	if (t->ost.n == m->n_params && o->kind != OPT_SGD) {
@@ -327,7 +343,9 @@ rd_double(reader *r, const char *text, const char *what, int finite, double *out
 	return 0;
 }
 
-/* Split s at spaces into at most max words. */
+/* Split s at spaces into at most max words: their number, or -1 when
+ * the line has more (a damaged line; w then holds the first max, and no
+ * caller may read past them). */
 static int
 split_words(char *s, char **w, int max)
 {
@@ -343,7 +361,7 @@ split_words(char *s, char **w, int max)
 		while (*s && *s != ' ')
 			s++;
 	}
-	return n;
+	return n > max ? -1 : n;
 }
 
 /* key=value among words; NULL if absent. */
@@ -423,6 +441,54 @@ loaded_free(loaded *ld)
 	free(ld->recipe);
 }
 
+/* 'conv K KHxKW HxWxC ACT INIT STD trainable|frozen' or 'pool P HxWxC'. */
+static int
+parse_image_layer(reader *r, model *m, char **w, int n, long *params)
+{
+	int img[3], ks[2];
+	long k;
+	int conv = w[0][0] == 'c';
+	if (conv && n != 8)
+		return rd_error(r, "a conv layer reads 'conv FILTERS KHxKW HxWxC ACTIVATION INIT STD trainable|frozen'");
+	if (!conv && n != 3)
+		return rd_error(r, "a pool layer reads 'pool P HxWxC'");
+	if (rd_long(r, w[1], conv ? "the number of filters" : "the pooling window", 1, NET_MAX_UNITS, &k) < 0)
+		return -1;
+	if (conv && net_parse_dims(w[2], 2, ks) < 0)
+		return rd_error(r, "'%s' is not a filter size KHxKW", w[2]);
+	if (net_parse_dims(w[conv ? 3 : 2], 3, img) < 0)
+		return rd_error(r, "'%s' is not an image shape HxWxC", w[conv ? 3 : 2]);
+	if ((long)img[0] * img[1] * img[2] != model_n_out(m))
+		return rd_error(r, "the image %s is not the %d values the layer before gives", w[conv ? 3 : 2],
+		                model_n_out(m));
+	if (m->n_layers >= NET_MAX_LAYERS)
+		return rd_error(r, "the network has more than %d layers", NET_MAX_LAYERS);
+	if (!conv) {
+		if (k > img[0] || k > img[1])
+			return rd_error(r, "a %ldx%ld window does not fit in the %dx%d image", k, k, img[0], img[1]);
+		model_add_pool(m, img[0], img[1], img[2], (int)k);
+		return 0;
+	}
+	if (ks[0] > img[0] || ks[1] > img[1])
+		return rd_error(r, "a %dx%d filter does not fit in the %dx%d image", ks[0], ks[1], img[0], img[1]);
+	int act = act_parse(w[4]), init = init_parse(w[5]);
+	double std = 0;
+	if (act < 0 || act == ACT_SOFTMAX)
+		return rd_error(r, "'%s' is not an activation a conv layer takes", w[4]);
+	if (init < 0)
+		return rd_error(r, "'%s' is not an initialisation (glorot, he, normal)", w[5]);
+	if (rd_double(r, w[6], "the initial std", 1, &std) < 0)
+		return -1;
+	if (strcmp(w[7], "trainable") && strcmp(w[7], "frozen"))
+		return rd_error(r, "'%s' should be 'trainable' or 'frozen'", w[7]);
+	*params += (long)ks[0] * ks[1] * img[2] * k + k;
+	if (*params > NET_MAX_PARAMS)
+		return rd_error(r, "the network is larger than nnlab keeps (%ld parameters at most)", NET_MAX_PARAMS);
+	int l = model_add_conv(m, img[0], img[1], img[2], (int)k, ks[0], ks[1], act, init, (float)std);
+	m->layers[l].frozen = w[7][0] == 'f';
+	return 0;
+}
+
 static int
 parse_layers(reader *r, loaded *ld)
 {
@@ -432,7 +498,7 @@ parse_layers(reader *r, loaded *ld)
 		return -1;
 	ld->m = model_new((int)in);
 	long params = 0;
-	while (rd_next_is(r, "dense") || rd_next_is(r, "dropout")) {
+	while (rd_next_is(r, "dense") || rd_next_is(r, "dropout") || rd_next_is(r, "conv") || rd_next_is(r, "pool")) {
 		char *s = rd_line(r);
 		char *w[8];
 		int n = split_words(s, w, 8);
@@ -469,8 +535,11 @@ parse_layers(reader *r, loaded *ld)
 			if (ld->m->n_layers >= NET_MAX_LAYERS)
 				return rd_error(r, "the network has more than %d layers", NET_MAX_LAYERS);
 			model_add_dropout(ld->m, (float)p);
+		} else if (n >= 1 && (strcmp(w[0], "conv") == 0 || strcmp(w[0], "pool") == 0)) {
+			if (parse_image_layer(r, ld->m, w, n, &params) < 0)
+				return -1;
 		} else {
-			return rd_error(r, "a layer line reads 'dense ...' or 'dropout P'");
+			return rd_error(r, "a layer line reads 'dense ...', 'dropout P', 'conv ...' or 'pool ...'");
 		}
 	}
 	if (ld->m->n_layers == 0)
@@ -488,6 +557,8 @@ parse_settings(reader *r, loaded *ld)
 	if (rd_expect(r, "loss", &rest) < 0)
 		return -1;
 	n = split_words(rest, w, 16);
+	if (n < 0)
+		return rd_error(r, "the line has too many words; the file is damaged");
 	int lk = n >= 2 ? loss_parse(w[0]) : -1;
 	if (lk < 0 || (strcmp(w[1], "set") && strcmp(w[1], "auto")))
 		return rd_error(r, "a loss line reads 'loss NAME set|auto delta=D l1=X l2=X'");
@@ -506,6 +577,8 @@ parse_settings(reader *r, loaded *ld)
 	if (rd_expect(r, "optim", &rest) < 0)
 		return -1;
 	n = split_words(rest, w, 16);
+	if (n < 0)
+		return rd_error(r, "the line has too many words; the file is damaged");
 	int ok = n >= 1 ? optim_parse(w[0]) : -1;
 	if (ok < 0)
 		return rd_error(r, "'%s' is not an optimiser nnlab knows", n >= 1 ? w[0] : "");
@@ -530,6 +603,8 @@ parse_settings(reader *r, loaded *ld)
 	if (rd_expect(r, "progress", &rest) < 0)
 		return -1;
 	n = split_words(rest, w, 16);
+	if (n < 0)
+		return rd_error(r, "the line has too many words; the file is damaged");
 	double ep, st, up;
 	if (rd_kv_double(r, w, n, "epochs", 1, &ep) < 0 || rd_kv_double(r, w, n, "steps", 1, &st) < 0 ||
 	    rd_kv_double(r, w, n, "updates", 1, &up) < 0 || rd_kv_double(r, w, n, "b1t", 1, &t->ost.b1t) < 0 ||
@@ -552,6 +627,8 @@ parse_data(reader *r, loaded *ld)
 	char *s = rd_line(r);
 	char *w[8];
 	int n = split_words(s + 5, w, 8);
+	if (n < 0)
+		return rd_error(r, "the line has too many words; the file is damaged");
 	const char *sum = kv_find(w, n, "checksum");
 	double dn, dt, dd, dk;
 	if (!sum || strlen(sum) != 16 || strspn(sum, "0123456789abcdef") != 16)
@@ -580,8 +657,10 @@ parse_numbers(reader *r, loaded *ld)
 	model *m = ld->m;
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
-		if (L->kind != LAYER_DENSE)
+		if (!layer_has_params(L))
 			continue;
+		int wr, wc;
+		layer_w_shape(L, &wr, &wc);
 		char *rest, *w[4], what[32];
 		long li, in, out;
 		if (rd_expect(r, "W", &rest) < 0)
@@ -590,9 +669,9 @@ parse_numbers(reader *r, loaded *ld)
 		    rd_long(r, w[1], "the rows of W", 1, NET_MAX_UNITS, &in) < 0 ||
 		    rd_long(r, w[2], "the columns of W", 1, NET_MAX_UNITS, &out) < 0)
 			return rd_error(r, "a weight matrix starts with 'W LAYER ROWS COLUMNS'");
-		if (li != l + 1 || in != L->in || out != L->out)
-			return rd_error(r, "W %ld [%ld][%ld] does not match layer %d of the network (dense %d -> %d)", li, in,
-			                out, l + 1, L->in, L->out);
+		if (li != l + 1 || in != wr || out != wc)
+			return rd_error(r, "W %ld [%ld][%ld] does not match layer %d of the network (%s %d -> %d)", li, in,
+			                out, l + 1, L->kind == LAYER_CONV ? "conv, W" : "dense", wr, wc);
 		snprintf(what, sizeof what, "W%d", l + 1);
 		if (rd_floats(r, layer_W(m, l), (size_t)in * out, what, 1) < 0)
 			return -1;
@@ -601,9 +680,9 @@ parse_numbers(reader *r, loaded *ld)
 		if (split_words(rest, w, 4) != 2 || rd_long(r, w[0], "the layer number", 1, m->n_layers, &li) < 0 ||
 		    rd_long(r, w[1], "the length of b", 1, NET_MAX_UNITS, &out) < 0)
 			return rd_error(r, "a bias vector starts with 'b LAYER LENGTH'");
-		if (li != l + 1 || out != L->out)
-			return rd_error(r, "b %ld [%ld] does not match layer %d of the network (%d outputs)", li, out, l + 1,
-			                L->out);
+		if (li != l + 1 || out != wc)
+			return rd_error(r, "b %ld [%ld] does not match layer %d of the network (%d biases)", li, out, l + 1,
+			                wc);
 		snprintf(what, sizeof what, "b%d", l + 1);
 		if (rd_floats(r, layer_b(m, l), (size_t)out, what, 1) < 0)
 			return -1;
@@ -836,6 +915,28 @@ export_json(const netlab *nl, strbuf *b)
 		if (L->kind == LAYER_DROPOUT) {
 			sb_printf(b, "\"type\": \"dropout\", \"in\": %d, \"out\": %d, \"rate\": %.9g}", L->in, L->out,
 			          (double)L->rate);
+			continue;
+		}
+		if (L->kind == LAYER_POOL) {
+			sb_printf(b, "\"type\": \"maxpool\", \"in\": %d, \"out\": %d, \"image\": [%d, %d, %d], \"size\": %d}",
+			          L->in, L->out, L->ih, L->iw, L->ic, L->kh);
+			continue;
+		}
+		if (L->kind == LAYER_CONV) {
+			sb_printf(b, "\"type\": \"conv\", \"in\": %d, \"out\": %d, \"image\": [%d, %d, %d], "
+			             "\"kernel\": [%d, %d], \"filters\": %d, \"activation\": \"%s\", \"frozen\": %s,\n"
+			             "     \"layout\": \"channels-last; W [kh*kw*c][filters], row (ky*kw + kx)*c + ch\",\n"
+			             "     \"W\": [",
+			          L->in, L->out, L->ih, L->iw, L->ic, L->kh, L->kw, L->oc, act_names[L->act],
+			          L->frozen ? "true" : "false");
+			int wr = L->kh * L->kw * L->ic;
+			for (int i = 0; i < wr; i++) {
+				sb_puts(b, i ? ",\n           " : "");
+				json_floats(b, layer_W(m, l) + (size_t)i * L->oc, (size_t)L->oc);
+			}
+			sb_puts(b, "],\n     \"b\": ");
+			json_floats(b, layer_b(m, l), (size_t)L->oc);
+			sb_putc(b, '}');
 			continue;
 		}
 		sb_printf(b, "\"type\": \"dense\", \"in\": %d, \"out\": %d, \"activation\": \"%s\", \"frozen\": %s,\n"

@@ -15,10 +15,14 @@
 
 #include "cmd/cmd.h"
 #include "cmd/cmd-families.h"
+#include "cmd/netcmd.h"
 #include "cmd/netlab.h"
 #include "cmd/plotsrc.h"
 #include "cmd/workspace.h"
 #include "core/alloc.h"
+#include "core/loss.h"
+#include "core/model.h"
+#include "core/train.h"
 #include "out/chart.h"
 #include "out/out.h"
 #include "out/outlog.h"
@@ -26,6 +30,7 @@
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,20 +42,26 @@
  * names to plot_words below, for completion). */
 const plot_source *const plot_sources[] = {
 	&plot_source_data,
+	&plot_source_boundary,
+	&plot_source_net,
 	&plot_source_loss,
 	&plot_source_accuracy,
 	&plot_source_lrfind,
+	&plot_source_sweep,
 	&plot_source_weights,
 	&plot_source_attn,
 	&plot_source_attn_task,
 	&plot_source_rnn_loss,
+	&plot_source_gd,
+	&plot_source_gd_loss,
+	&plot_source_rl,
 	NULL,
 };
 
 /* What may follow `plot`: the sources and the subcommand (completion).
  * tests/unit/test-plot.c checks every source is here. */
-const char *const plot_words[] = {"data", "loss", "accuracy", "lrfind", "weights", "attn", "attn-task", "rnn-loss",
-                                  "script", NULL};
+const char *const plot_words[] = {"data", "boundary", "net", "loss", "accuracy", "lrfind", "sweep", "weights", "attn", "attn-task", "rnn-loss",
+                                  "gd", "gd-loss", "rl", "script", NULL};
 
 const plot_source *
 plot_source_find(const char *name, int report)
@@ -84,8 +95,10 @@ plot_pic_free(plot_pic *p)
 {
 	chart_free(p->c);
 	heatmap_free(p->h);
+	netdiag_free(p->d);
 	p->c = NULL;
 	p->h = NULL;
+	p->d = NULL;
 }
 
 void
@@ -93,6 +106,7 @@ plot_pic_chart(plot_pic *p, const chart *c)
 {
 	p->c = chart_dup(c);
 	p->h = NULL;
+	p->d = NULL;
 }
 
 void
@@ -100,6 +114,41 @@ plot_pic_heatmap(plot_pic *p, const heatmap *h)
 {
 	p->h = heatmap_dup(h);
 	p->c = NULL;
+	p->d = NULL;
+}
+
+void
+plot_pic_netdiag(plot_pic *p, const netdiag *d)
+{
+	p->d = netdiag_dup(d);
+	p->c = NULL;
+	p->h = NULL;
+}
+
+const plot_source *
+plot_first_live(session *s, int chart, plot_pic *out)
+{
+	for (int i = 0; plot_sources[i]; i++) {
+		const plot_source *src = plot_sources[i];
+		if (!src->live || src->nargs)
+			continue;
+		plot_pic pic = {0};
+		out_set_mute(1);
+		int rc = src->fill(s, 0, NULL, &pic);
+		out_set_mute(0);
+		if (rc == 0 && (pic.c != NULL) == (chart != 0)) {
+			*out = pic;
+			return src;
+		}
+		plot_pic_free(&pic);
+	}
+	return NULL;
+}
+
+const char *
+plot_pic_title(const plot_pic *p)
+{
+	return p->c ? p->c->title : p->h ? p->h->title : p->d ? p->d->title : NULL;
 }
 
 /* ==== the data source =================================================== */
@@ -164,6 +213,243 @@ const plot_source plot_source_data = {
 	.fill = fill_data,
 };
 
+/* ==== the boundary source =============================================== */
+
+/* The grid the decision regions are computed on: cells of about the same
+ * width and height on a terminal (characters are twice as tall as wide). */
+#define BOUNDARY_COLS 48
+#define BOUNDARY_ROWS 24
+
+/* boundary_range: the range of feature f over every row, widened a little. */
+static void
+boundary_range(const dataset *ds, int f, double *lo, double *hi)
+{
+	*lo = *hi = ds->x[f];
+	for (int i = 1; i < ds->n; i++) {
+		double v = ds->x[(size_t)i * (size_t)ds->d + (size_t)f];
+		*lo = v < *lo ? v : *lo;
+		*hi = v > *hi ? v : *hi;
+	}
+	/* a margin of 5% on each side; a flat feature gets a width of 1 */
+	double m = *hi > *lo ? (*hi - *lo) * 0.05 : 0.5;
+	*lo -= m;
+	*hi += m;
+}
+
+/* The decision regions of the current 2-D classifier: the class it
+ * predicts at the centre of every cell of a grid over the data's range,
+ * with the data points drawn over it as their class digits.  The model
+ * is run on a copy, so nothing the trainer keeps is touched. */
+static int
+fill_boundary(session *s, int argc, const char *const *argv, plot_pic *out)
+{
+	(void)argc;
+	(void)argv;
+	netlab *nl = s->net;
+	if (!nl || !nl->data)
+		return out_error("there is no data to plot yet; make 2-D classes first, e.g. 'data spiral' (type 'help "
+		                 "data')");
+	const dataset *ds = nl->data;
+	if (ds->regression || !ds->y)
+		return out_error("decision regions need class labels, but the data '%s' has real targets; try 'plot data' "
+		                 "or 'plot loss'", ds->name);
+	if (ds->d != 2)
+		return out_error("decision regions are drawn over two features, but the data '%s' has %d; use 2-D data "
+		                 "such as 'data spiral' or 'data moons'", ds->name, ds->d);
+	if (ds->k > 36)
+		return out_error("the data '%s' has %d classes; decision regions are drawn for at most 36", ds->name,
+		                 ds->k);
+	if (!nl->model)
+		return out_error("there is no network yet to draw the decision regions of; make one, e.g. 'net new 2 16 "
+		                 "tanh %d'", ds->k);
+	if (net_check_fit(nl, 0) < 0)
+		return -1;
+	double x0, x1, y0, y1;
+	boundary_range(ds, 0, &x0, &x1);
+	boundary_range(ds, 1, &y0, &y1);
+	int rows = BOUNDARY_ROWS, cols = BOUNDARY_COLS;
+	size_t cells = (size_t)rows * (size_t)cols;
+	/* row 0 is the top of the picture: the largest second feature */
+	float *grid = xmalloc(cells * 2 * sizeof *grid);
+	for (int r = 0; r < rows; r++)
+		for (int c = 0; c < cols; c++) {
+			size_t at = (size_t)r * (size_t)cols + (size_t)c;
+			grid[at * 2] = (float)(x0 + (c + 0.5) * (x1 - x0) / cols);
+			grid[at * 2 + 1] = (float)(y1 - (r + 0.5) * (y1 - y0) / rows);
+		}
+	model *m = model_clone(nl->model);
+	const float *h = model_forward(m, grid, (int)cells, 0, NULL);
+	const float *z = model_out_z(m);
+	int k = model_n_out(m);
+	enum act_kind last = model_last_act(m);
+	loss_cfg lc = nl->tr ? nl->tr->loss : (loss_cfg){0};
+	lc.kind = (enum loss_kind)net_loss_kind(nl);
+	float *cls = xmalloc(cells * sizeof *cls);
+	for (size_t i = 0; i < cells; i++)
+		cls[i] = (float)loss_predict(&lc, last, z + i * (size_t)k, h + i * (size_t)k, k);
+	model_free(m);
+	free(grid);
+	/* the data points: the most common class among the points in a cell */
+	char *marks = xcalloc(cells, 1);
+	int *votes = xcalloc(cells * (size_t)ds->k, sizeof *votes);
+	for (int i = 0; i < ds->n; i++) {
+		double px = ds->x[(size_t)i * 2], py = ds->x[(size_t)i * 2 + 1];
+		int c = (int)floor((px - x0) / (x1 - x0) * cols), r = (int)floor((y1 - py) / (y1 - y0) * rows);
+		if (c < 0 || c >= cols || r < 0 || r >= rows || ds->y[i] < 0 || ds->y[i] >= ds->k)
+			continue;
+		size_t at = (size_t)r * (size_t)cols + (size_t)c;
+		votes[at * (size_t)ds->k + (size_t)ds->y[i]]++;
+	}
+	for (size_t at = 0; at < cells; at++) {
+		int best = -1, most = 0;
+		for (int j = 0; j < ds->k; j++)
+			if (votes[at * (size_t)ds->k + (size_t)j] > most)
+				most = votes[at * (size_t)ds->k + (size_t)j], best = j;
+		if (best >= 0)
+			marks[at] = "0123456789abcdefghijklmnopqrstuvwxyz"[best];
+	}
+	free(votes);
+	/* row labels: the second feature at every fourth row */
+	char **rl = xcalloc((size_t)rows, sizeof *rl);
+	for (int r = 0; r < rows; r++) {
+		char buf[32] = "";
+		if (r % 4 == 0 || r == rows - 1)
+			snprintf(buf, sizeof buf, "%.2f", y1 - (r + 0.5) * (y1 - y0) / rows);
+		rl[r] = xstrdup(buf);
+	}
+	char desc[200], title[400];
+	model_describe(nl->model, desc, sizeof desc);
+	const char *f1 = ds->feature_names ? ds->feature_names[0] : "x1";
+	const char *f2 = ds->feature_names ? ds->feature_names[1] : "x2";
+	snprintf(title, sizeof title, "decision regions of %s on %s (%s %.2f to %.2f across, %s up)", desc, ds->name,
+	         f1, x0, x1, f2);
+	heatmap hm = {
+		.title = title,
+		.rows = rows,
+		.cols = cols,
+		.v = cls,
+		.row_labels = (const char *const *)rl,
+		.lo = 0,
+		.hi = ds->k - 1,
+		.categorical = 1,
+		.marks = marks,
+	};
+	if (ds->k == 1)
+		hm.lo = hm.hi = 0;
+	plot_pic_heatmap(out, &hm);
+	for (int r = 0; r < rows; r++)
+		free(rl[r]);
+	free(rl);
+	free(marks);
+	free(cls);
+	return 0;
+}
+
+const plot_source plot_source_boundary = {
+	.name = "boundary",
+	.summary = "the decision regions of the 2-D classifier, with the data over them",
+	.fill = fill_boundary,
+	.live = 1,
+};
+
+/* ==== the network diagram =============================================== */
+
+/* The network as a diagram: the input, then every layer with its size and
+ * activation and its weights shaded by sign and size (a row per unit, a
+ * column per input).  After a step, each layer with weights shows the
+ * size of its last gradient, and the layer whose gradient was largest
+ * against its weights -- the one that step changed most -- is marked. */
+static int
+fill_net(session *s, int argc, const char *const *argv, plot_pic *out)
+{
+	(void)argc;
+	(void)argv;
+	netlab *nl = s->net;
+	if (!nl || !nl->model)
+		return out_error("there is no network to draw yet; make one, e.g. 'net new 2 16 tanh 3' (type 'help net')");
+	const model *m = nl->model;
+	netdiag_layer *L = xcalloc((size_t)m->n_layers, sizeof *L);
+	char **notes = xcalloc((size_t)m->n_layers, sizeof *notes);
+	float **wt = xcalloc((size_t)m->n_layers, sizeof *wt);
+	double best = 0;
+	int hot = -1;
+	for (int l = 0; l < m->n_layers; l++) {
+		const layer *ly = &m->layers[l];
+		char name[200];
+		net_layer_name(m, l, name, sizeof name);
+		L[l].name = xstrdup(name);
+		size_t nw = layer_n_weights(ly);
+		if (!layer_has_params(ly) || nw == 0)
+			continue;
+		/* W is [I][O] (conv: [KH*KW*C][K]); shown a row per unit */
+		int units = ly->kind == LAYER_CONV ? ly->oc : ly->out;
+		int ins = (int)(nw / (size_t)units);
+		const float *W = m->params + ly->w_off, *dW = m->grads + ly->w_off;
+		wt[l] = xmalloc(nw * sizeof *wt[l]);
+		double w2 = 0, g2 = 0;
+		for (int i = 0; i < ins; i++)
+			for (int o = 0; o < units; o++) {
+				float w = W[(size_t)i * (size_t)units + (size_t)o];
+				float g = dW[(size_t)i * (size_t)units + (size_t)o];
+				wt[l][(size_t)o * (size_t)ins + (size_t)i] = w;
+				w2 += (double)w * w;
+				g2 += (double)g * g;
+			}
+		L[l].rows = units;
+		L[l].cols = ins;
+		L[l].w = wt[l];
+		char nb[160];
+		snprintf(nb, sizeof nb, "|W| %.3g, last gradient |dW| %.3g%s", sqrt(w2), sqrt(g2),
+		         ly->frozen ? " (frozen)" : "");
+		notes[l] = xstrdup(nb);
+		L[l].note = notes[l];
+		double rel = w2 > 0 ? sqrt(g2 / w2) : sqrt(g2);
+		if (!ly->frozen && rel > best)
+			best = rel, hot = l;
+	}
+	if (hot >= 0)
+		L[hot].hot = 1;
+	char desc[200], title[300], input[300];
+	model_describe(m, desc, sizeof desc);
+	char np[40];
+	snprintf(title, sizeof title, "network %s: %s parameters", desc, net_count((long)m->n_params, np, sizeof np));
+	const dataset *ds = nl->data;
+	if (ds && ds->d == m->n_in && ds->feature_names && ds->d <= 4) {
+		size_t len = (size_t)snprintf(input, sizeof input, "input: %d feature%s (", m->n_in, m->n_in == 1 ? "" : "s");
+		for (int i = 0; i < ds->d && len < sizeof input; i++)
+			len += (size_t)snprintf(input + len, sizeof input - len, "%s%s", i ? ", " : "", ds->feature_names[i]);
+		if (len < sizeof input)
+			snprintf(input + len, sizeof input - len, ")");
+	} else {
+		snprintf(input, sizeof input, "input: %d feature%s", m->n_in, m->n_in == 1 ? "" : "s");
+	}
+	netdiag d = {
+		.title = title,
+		.input = input,
+		.nlayers = m->n_layers,
+		.layers = L,
+		.legend = hot >= 0 ? "weights: rows are units, columns inputs; > the layer the last step changed most"
+		                   : "weights: rows are units, columns inputs",
+	};
+	plot_pic_netdiag(out, &d);
+	for (int l = 0; l < m->n_layers; l++) {
+		free((char *)L[l].name);
+		free(notes[l]);
+		free(wt[l]);
+	}
+	free(L);
+	free(notes);
+	free(wt);
+	return 0;
+}
+
+const plot_source plot_source_net = {
+	.name = "net",
+	.summary = "the network: its layers, their sizes, activations and weights",
+	.fill = fill_net,
+	.live = 1,
+};
+
 /* ==== the plotter: the family's state =================================== */
 
 enum plotter_mode { PLOTTER_TEXT, PLOTTER_GNUPLOT };
@@ -180,6 +466,10 @@ struct plotter {
 	char *live_arg;        /* its argument, or NULL */
 	gp_target live_target;
 	long live_last_ms;
+	int live_pending;      /* a redraw the throttle held back */
+	/* the job for which a live window was last looked for (set plotter
+	 * gnuplot opens the loss by itself when a job starts) */
+	const void *auto_job;
 };
 
 static struct plotter *
@@ -223,6 +513,8 @@ plot_family_free(session *s)
 	s->plot = NULL;
 }
 
+static void live_tick(void *ctx);
+
 int
 plotter_set(session *s, const char *value)
 {
@@ -231,6 +523,8 @@ plotter_set(session *s, const char *value)
 			plotter_get_state(s)->mode = (enum plotter_mode)i;
 			if (i == PLOTTER_TEXT)
 				live_clear(s->plot);
+			else
+				out_set_tick_hook(live_tick, s);
 			return 0;
 		}
 	return out_error("plotter '%s' is not known; choose text (nnlab's own charts) or gnuplot", value);
@@ -249,8 +543,10 @@ script_for(const plot_pic *pic, const gp_target *t, strbuf *b)
 {
 	if (pic->c)
 		gp_script_chart(pic->c, t, b);
-	else
+	else if (pic->h)
 		gp_script_heatmap(pic->h, t, b);
+	else
+		gp_script_netdiag(pic->d, t, b);
 }
 
 /* Which window terminal this gnuplot has, if a window can open here at
@@ -318,10 +614,17 @@ show_builtin(session *s, plot_pic *pic, const char *source, int argc, const char
 	const workspace_ops *ws = workspace_get(&ctx);
 	if (ws && ws->show && ws->show(ctx, pic, source, argc, argv) == 0)
 		return;
-	if (pic->c)
+	if (pic->c) {
 		out_chart(pic->c);
-	else
+	} else if (pic->h) {
 		out_heatmap(pic->h);
+	} else {
+		strbuf b;
+		sb_init(&b);
+		netdiag_render_text(pic->d, out_width(), out_unicode(), &b);
+		out_printf("%s", b.s);
+		sb_free(&b);
+	}
 }
 
 /* Print a dumb-terminal picture: without the form feed gnuplot starts
@@ -390,17 +693,53 @@ send_gnuplot(session *s, const plot_pic *pic, const gp_target *t, int soft)
 
 /* ==== live windows during training ====================================== */
 
+/* With no live window yet, when a job starts: follow the first live chart
+ * that has something to show (the loss when training) in a window, if a
+ * window can open here; asked once per job. */
+static void
+live_pick(session *s, struct plotter *p)
+{
+	if (p->auto_job == s->job)
+		return;
+	p->auto_job = s->job;
+	char why[600];
+	const char *term = window_terminal(plotter_gnuplot(s), why, sizeof why);
+	if (!term)
+		return;
+	plot_pic pic = {0};
+	const plot_source *src = plot_first_live(s, 1, &pic);
+	plot_pic_free(&pic);
+	if (src) {
+		gp_target_parse("window", &p->live_target, NULL, 0);
+		p->live_target.window = term;
+		p->live = xstrdup(src->name);
+		p->live_last_ms = 0;
+		out_note("(the %s is drawn in a gnuplot window while %s runs)", src->name, s->job->name);
+	}
+}
+
 static void
 live_tick(void *ctx)
 {
 	session *s = ctx;
 	struct plotter *p = s->plot;
-	if (!p || !p->live || p->mode != PLOTTER_GNUPLOT || !s->job)
+	if (!p || p->mode != PLOTTER_GNUPLOT)
+		return;
+	/* the tick after a job ended (train_finish gives one) draws the
+	 * last state the throttle held back */
+	if (!s->job && !(p->live && p->live_pending))
+		return;
+	if (s->job && !p->live)
+		live_pick(s, p);
+	if (!p->live)
 		return;
 	long now = (long)out_clock_ms();
-	if (now - p->live_last_ms < LIVE_MS)
+	if (s->job && now - p->live_last_ms < LIVE_MS) {
+		p->live_pending = 1;
 		return;
+	}
 	p->live_last_ms = now;
+	p->live_pending = 0;
 	const plot_source *src = plot_source_find(p->live, 0);
 	if (!src)
 		return;
@@ -570,13 +909,20 @@ const cmd_entry cmd_plot_entry = {
 	        "to=dumb draws it as gnuplot's text picture, and a file name ending in .png, .svg "
 	        "or .pdf writes an image (no display needed).  With 'set plotter gnuplot', plain "
 	        "'plot WHAT' goes to a gnuplot window, which a live picture such as the loss keeps "
-	        "up to date while training runs.\n"
+	        "up to date while training runs (with none open, training opens the loss there).\n"
+	        "\n"
+	        "'plot boundary' shades the class the network predicts over the plane of a two-feature "
+	        "dataset, with the data points over it as their class digits, so you see where the "
+	        "decision boundaries run.  'plot net' draws the network: each layer with its size and "
+	        "activation, and its weights shaded by sign and size (a row per unit, a column per "
+	        "input); after a 'step' the layer whose weights that step changed most is marked "
+	        "with '>'.  In the workspace both go to the view pane and follow training as it runs.\n"
 	        "\n"
 	        "'plot script WHAT' prints the gnuplot script instead of running it: the "
 	        "commands and the data, so you can see how the picture is made and change it.  "
 	        "Without gnuplot installed (apt-get install gnuplot-nox, or gnuplot-qt for "
 	        "windows), nnlab says so and draws its own chart.",
-	.examples = "plot data\nplot data to=dumb\nplot data to=spiral.png\nplot script data",
+	.examples = "plot data\nplot data to=dumb\nplot data to=spiral.png\nplot boundary\nplot net\nplot script data",
 	.exec = cmd_plot,
 	.subs = plot_subs,
 	.keys = plot_keys,
@@ -598,7 +944,7 @@ const char *const workspace_layouts[][2] = {
 const char *const workspace_panes[][2] = {
 	{"output", "commands and what they print (PgUp/PgDn scroll back)"},
 	{"chart", "charts: loss curves, scatter plots"},
-	{"view", "heatmaps and pages: help, glossary entries"},
+	{"view", "heatmaps, the network and pages: help, glossary entries, the lesson's step"},
 	{NULL, NULL},
 };
 

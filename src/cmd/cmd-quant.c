@@ -1,15 +1,23 @@
 /* cmd-quant.c - the `quant` command: how a number is stored in fp32, fp16
  * and bf16 (sign, exponent, mantissa, hex code, the value actually kept
- * and the error), and its int8 code under a scale.
+ * and the error), its int8 code under a scale; and the current network's
+ * weights quantised to fp16, bf16, int8 or int4 (size, error, SQNR, the
+ * error histogram, accuracy before and after) with `quant undo`.
  *
- * The conversions are src/core/numfmt.c's, the same the model quantiser
- * uses.  Not a calculator for arbitrary formats: fp32, fp16, bf16, int8.
+ * The conversions are src/core/numfmt.c's and quant.c's.  Not a
+ * calculator for arbitrary formats, and not a quantised inference engine:
+ * the weights are replaced by the values the format keeps.
  */
 #include <config.h>
 
 #include "cmd/cmd.h"
+#include "cmd/biglab.h"
 #include "cmd/cmd-families.h"
+#include "cmd/netcmd.h"
+#include "core/alloc.h"
 #include "core/numfmt.h"
+#include "core/quant.h"
+#include "out/chart.h"
 #include "out/out.h"
 #include "util/text.h"
 
@@ -249,20 +257,244 @@ quant_bits(session *s, cmd_args *a)
 	return 0;
 }
 
+
+/* ==== the model's weights ================================================ */
+
+static void
+big_drop(biglab *b)
+{
+	free(b->backup);
+	b->backup = NULL;
+	b->n = 0;
+	b->what[0] = '\0';
+}
+
+/* big_live: a quantisation whose full-precision copy still applies to nl's
+ * model (the model was not trained, rebuilt or loaded since). */
+static int
+big_live(const session *s)
+{
+	const biglab *b = s->big;
+	const netlab *nl = s->net;
+	return b && b->backup && nl && nl->model && nl->model->n_params == b->n &&
+	       model_checksum(nl->model) == b->sum_after;
+}
+
+void
+biglab_dump(session *s, strbuf *out)
+{
+	if (big_live(s))
+		sb_printf(out, "quant: %s weights in use; full precision kept for 'quant undo'\n", s->big->what);
+}
+
+/* accuracy (classification) or loss (regression) on rows [r0, r1) */
+static void
+eval_rows(netlab *nl, int r0, int r1, eval_result *ev)
+{
+	loss_cfg c = nl->tr->loss;
+	c.kind = net_loss_kind(nl);
+	model_evaluate(nl->model, &c, nl->data, r0, r1, ev, NULL);
+}
+
+static void
+eval_line(netlab *nl, const char *name, int r0, int r1, const eval_result *before)
+{
+	eval_result after;
+	eval_rows(nl, r0, r1, &after);
+	char b1[32], b2[32];
+	if (nl->data->regression)
+		out_printf("  %-6s loss %.6f -> %.6f (%+.6f)\n", name, before->loss, after.loss,
+		           after.loss - before->loss);
+	else
+		out_printf("  %-6s accuracy %s -> %s (%+ld sample%s), loss %.6f -> %.6f\n", name,
+		           net_pct(before->acc, b1, sizeof b1), net_pct(after.acc, b2, sizeof b2),
+		           after.correct - before->correct, labs(after.correct - before->correct) == 1 ? "" : "s",
+		           before->loss, after.loss);
+}
+
+static void
+err_histogram(const float *err, size_t n, double max_err, const char *what)
+{
+	enum { BINS = 21 };
+	double x[BINS], y[BINS] = {0};
+	double w = max_err > 0 ? 2 * max_err / BINS : 1;
+	for (int i = 0; i < BINS; i++)
+		x[i] = -max_err + (i + 0.5) * w;
+	for (size_t i = 0; i < n; i++) {
+		int k = max_err > 0 ? (int)floor((err[i] + max_err) / w) : BINS / 2;
+		y[k < 0 ? 0 : k >= BINS ? BINS - 1 : k]++;
+	}
+	char title[96];
+	snprintf(title, sizeof title, "quantisation error per weight (%s)", what);
+	chart_series ser = {.name = "weights", .x = x, .y = y, .n = BINS};
+	chart c = {.kind = CHART_LINE, .title = title, .xlabel = "error (quantised - original)",
+	           .ylabel = "weights", .series = &ser, .nseries = 1, .height = 10};
+	out_chart(&c);
+}
+
+static int
+quant_weights(session *s, cmd_args *a, enum quant_kind k)
+{
+	char usage[64];
+	snprintf(usage, sizeof usage, "quant %s [per-channel] [asym]", quant_names[k]);
+	int per_channel = arg_flag(a, "per-channel"), asym = arg_flag(a, "asym");
+	if (args_max(a, 0, usage) < 0)
+		return -1;
+	if ((per_channel || asym) && (k == QUANT_FP16 || k == QUANT_BF16))
+		return out_error("'%s' applies to int8 and int4, which share a scale per group; %s rounds every "
+		                 "weight on its own", per_channel ? "per-channel" : "asym", quant_names[k]);
+	netlab *nl = s->net;
+	if (!nl || !nl->model)
+		return out_error("there is no network to quantise; build one first, e.g. 'net new 2 16 tanh 3'");
+	model *m = nl->model;
+	int dense = 0;
+	for (int l = 0; l < m->n_layers; l++)
+		dense += m->layers[l].kind == LAYER_DENSE;
+	if (!dense)
+		return out_error("the network has no dense layer, so no weights to quantise; add one with 'net add N'");
+	out_set_mute(1);
+	int fit = nl->data && net_check_fit(nl, 0) == 0;
+	out_set_mute(0);
+
+	biglab *b = biglab_get(s);
+	if (big_live(s)) {
+		memcpy(m->params, b->backup, b->n * sizeof *m->params);
+		out_printf("(the %s weights are replaced by full precision first)\n", b->what);
+	}
+	big_drop(b);
+	b->backup = xmalloc(m->n_params * sizeof *b->backup);
+	memcpy(b->backup, m->params, m->n_params * sizeof *b->backup);
+	b->n = m->n_params;
+	snprintf(b->what, sizeof b->what, "%s%s%s", quant_names[k], per_channel ? " per-channel" : "",
+	         asym ? " asym" : "");
+
+	eval_result tr0 = {0}, te0 = {0};
+	int has_test = fit && nl->data->n > nl->data->n_train;
+	if (fit) {
+		eval_rows(nl, 0, nl->data->n_train, &tr0);
+		if (has_test)
+			eval_rows(nl, nl->data->n_train, nl->data->n, &te0);
+	}
+
+	quant_stats st = {0};
+	size_t nw = 0, nb = 0;
+	for (int l = 0; l < m->n_layers; l++)
+		if (m->layers[l].kind == LAYER_DENSE) {
+			nw += (size_t)m->layers[l].in * m->layers[l].out;
+			nb += (size_t)m->layers[l].out;
+		}
+	float *err = xmalloc(nw * sizeof *err);
+	size_t at = 0;
+	for (int l = 0; l < m->n_layers; l++) {
+		const layer *L = &m->layers[l];
+		if (L->kind != LAYER_DENSE)
+			continue;
+		quant_matrix(layer_W(m, l), L->in, L->out, k, per_channel, asym, err + at, &st);
+		at += (size_t)L->in * L->out;
+	}
+	b->sum_after = model_checksum(m);
+
+	char desc[256], c1[32], c2[32], c3[32], c4[32];
+	model_describe(m, desc, sizeof desc);
+	out_printf("quantised the weights of %s to %s (biases stay fp32)\n", desc, b->what);
+	if (k == QUANT_INT8 || k == QUANT_INT4)
+		out_printf("  %s, %s: %s scale%s%s\n", per_channel ? "one scale per output unit" : "one scale per layer",
+		           asym ? (k == QUANT_INT8 ? "asymmetric: codes -128..127 and a zero point"
+		                                   : "asymmetric: codes -8..7 and a zero point")
+		                : (k == QUANT_INT8 ? "symmetric: codes -127..127, zero point 0"
+		                                   : "symmetric: codes -7..7, zero point 0"),
+		           net_count((long)st.groups, c1, sizeof c1), st.groups == 1 ? "" : "s",
+		           asym ? " and zero points" : "");
+	double before = 4.0 * (double)m->n_params;
+	double after = nw * quant_kind_bits(k) / 8.0 + 4.0 * nb + 4.0 * st.groups + (asym ? 1.0 * st.groups : 0);
+	out_printf("  size     before: %s weights and %s biases x 32 bits = %s\n", net_count((long)nw, c1, sizeof c1),
+	           net_count((long)nb, c2, sizeof c2), net_bytes(before, c3, sizeof c3));
+	out_printf("           after:  weights x %d bits, biases x 32%s = %s (%.2fx smaller)\n", quant_kind_bits(k),
+	           st.groups ? (asym ? ", fp32 scales, int8 zero points" : ", fp32 scales") : "",
+	           net_bytes(after, c4, sizeof c4), before / after);
+	out_printf("  error    max |w'-w| %.4e, mean |w'-w| %.4e\n", st.max_err, st.sum_err / (double)st.n);
+	if (st.groups && !asym)
+		out_printf("           bound: |w'-w| <= scale/2, largest scale/2 %.4e\n", st.max_half_scale);
+	out_printf("  SQNR     10 log10(sum w^2 / sum (w'-w)^2) = %.2f dB\n", quant_sqnr_db(&st));
+	err_histogram(err, nw, st.max_err, b->what);
+	free(err);
+	if (fit) {
+		out_printf("effect on the data '%s':\n", nl->data->name);
+		eval_line(nl, "train:", 0, nl->data->n_train, &tr0);
+		if (has_test)
+			eval_line(nl, "test:", nl->data->n_train, nl->data->n, &te0);
+	} else {
+		out_printf("(no data that fits the network: no accuracy to compare)\n");
+	}
+	out_printf("'quant undo' restores the full-precision weights\n");
+	return 0;
+}
+
+static int
+quant_fp16(session *s, cmd_args *a)
+{
+	return quant_weights(s, a, QUANT_FP16);
+}
+
+static int
+quant_bf16(session *s, cmd_args *a)
+{
+	return quant_weights(s, a, QUANT_BF16);
+}
+
+static int
+quant_int8(session *s, cmd_args *a)
+{
+	return quant_weights(s, a, QUANT_INT8);
+}
+
+static int
+quant_int4(session *s, cmd_args *a)
+{
+	return quant_weights(s, a, QUANT_INT4);
+}
+
+static int
+quant_undo(session *s, cmd_args *a)
+{
+	if (args_max(a, 0, "quant undo") < 0)
+		return -1;
+	biglab *b = s->big;
+	if (!b || !b->backup)
+		return out_error("nothing to undo: the weights are not quantised; quantise with e.g. 'quant int8'");
+	if (!big_live(s))
+		return out_error("the network changed since 'quant %s' (trained, rebuilt or loaded), so the kept "
+		                 "weights no longer apply; run 'quant %s' again to compare",
+		                 b->what, b->what);
+	model *m = s->net->model;
+	memcpy(m->params, b->backup, b->n * sizeof *m->params);
+	out_printf("restored the full-precision weights (checksum %016llx)\n", (unsigned long long)model_checksum(m));
+	big_drop(b);
+	return 0;
+}
+
 static const char *const bits_keys[] = {"scale", "zero", NULL};
+static const char *const int_words[] = {"per-channel", "asym", NULL};
 
 static const cmd_sub quant_subs[] = {
 	{.name = "bits", .usage = "bits X [scale=S] [zero=Z]",
 	 .summary = "a number's fp32, fp16, bf16 and int8 codes", .exec = quant_bits,
 	 .keys = bits_keys},
+	{.name = "fp16", .usage = "fp16", .summary = "the network's weights in half precision", .exec = quant_fp16},
+	{.name = "bf16", .usage = "bf16", .summary = "the network's weights in bfloat16", .exec = quant_bf16},
+	{.name = "int8", .usage = "int8 [per-channel] [asym]", .summary = "the network's weights as 8-bit codes",
+	 .exec = quant_int8, .words = int_words, .complete = COMPLETE_WORDS},
+	{.name = "int4", .usage = "int4 [per-channel] [asym]", .summary = "the network's weights as 4-bit codes",
+	 .exec = quant_int4, .words = int_words, .complete = COMPLETE_WORDS},
+	{.name = "undo", .usage = "undo", .summary = "the full-precision weights back, bit for bit", .exec = quant_undo},
 	{0},
 };
 
 const cmd_entry cmd_quant_entry = {
 	.name = "quant",
 	.topic = "big",
-	.usage = "quant bits X [scale=S] [zero=Z]",
-	.summary = "show a number's bits in fp32, fp16, bf16, int8",
+	.usage = "quant bits X [scale=S] [zero=Z] | fp16|bf16|int8|int4 [per-channel] [asym] | undo",
+	.summary = "number formats, and the network's weights quantised",
 	.help = "'quant bits X' spells out the bit pattern of X in fp32, fp16 and bf16: sign, exponent "
 	        "(stored with a bias), mantissa and the hex code, the value each format actually keeps and "
 	        "the error.  Rounding is to nearest with ties to even, from X as typed (a double) in one step; "
@@ -275,8 +507,19 @@ const cmd_entry cmd_quant_entry = {
 	        "\n"
 	        "The int8 line quantises X as round(X/scale) + zero, clipped to -127..127 (symmetric, zero=0) "
 	        "or -128..127 (with a zero point), and shows the value it dequantises to; inside the range the "
-	        "error is at most scale/2.",
-	.examples = "quant bits 0.1\nquant bits 65520\nquant bits 2^-25\nquant bits -0\nquant bits fp16:0x7c01\n"
+	        "error is at most scale/2.\n"
+	        "\n"
+	        "'quant fp16', 'quant bf16', 'quant int8' and 'quant int4' replace the current network's weights "
+	        "(every dense layer's W; biases stay fp32) by the values the format keeps, and report the size "
+	        "before and after, the largest and mean absolute error, the signal-to-quantisation-noise ratio "
+	        "SQNR = 10 log10(sum w^2 / sum (w'-w)^2) in dB, a histogram of the errors, and the accuracy and "
+	        "loss on the training and test samples before and after.  int8 and int4 store codes with a "
+	        "scale: one per layer, or with 'per-channel' one per output unit (a column of W), which follows "
+	        "each unit's own range; symmetric codes run -127..127 (int4 -7..7) with scale = max|w|/127 (/7), "
+	        "'asym' maps [min, max] onto -128..127 (-8..7) with a zero point.  'quant undo' puts the "
+	        "full-precision weights back bit for bit; quantising again starts from full precision.  "
+	        "The network runs on floats as before: this measures what the format loses, not its speed.",
+	.examples = "quant bits 0.1\nquant int8\nquant int4 per-channel\nquant undo\nquant bits 65520\nquant bits 2^-25\nquant bits -0\nquant bits fp16:0x7c01\n"
 	            "quant bits 0.3 scale=0.01\nquant bits 1.5 scale=0.02 zero=-100",
 	.subs = quant_subs,
 };

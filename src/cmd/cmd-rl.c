@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include "cmd/biglab.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-families.h"
 #include "core/alloc.h"
@@ -121,6 +122,7 @@ rl_bandit_cmd(session *s, cmd_args *a)
 	            .ylabel = "%", .series = so, .nseries = neps};
 	out_printf("\n");
 	out_chart(&cr);
+	biglab_keep_chart(&biglab_get(s)->rl_reward, &cr);
 	out_printf("\n");
 	out_chart(&co);
 
@@ -229,6 +231,7 @@ rl_grid_cmd(session *s, cmd_args *a)
 	            .series = &sr, .nseries = 1};
 	out_printf("\n");
 	out_chart(&cr);
+	biglab_keep_chart(&biglab_get(s)->rl_reward, &cr);
 
 	int *path = xmalloc(sizeof *path * 201);
 	double rew;

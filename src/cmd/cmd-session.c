@@ -211,6 +211,8 @@ cmd_help(session *s, cmd_args *a)
 	const cmd_entry *e = cmd_find(a->argv[0], 0);
 	if (!e) {
 		/* a glossary term typed after help: say where to look */
+		if (glossary_term_hint(s, (const char *const *)a->argv, a->argc) < 0)
+			return -1;
 		cmd_find(a->argv[0], 1);
 		return -1;
 	}
@@ -489,6 +491,17 @@ const cmd_entry cmd_clear_entry = {
 	.exec = cmd_clear,
 	.flags = CMD_JOB_OK | CMD_NO_HISTORY,
 };
+
+/* ==== the greeting ====================================================== */
+
+void
+session_greet(void)
+{
+	out_printf("nnlab %s: a lab for learning how neural networks and large models work.\n"
+	           "New here? Type 'lesson start' for the first lesson.\n"
+	           "'help' lists the commands; 'define WORD' explains a term (define 学习率).\n",
+	           PACKAGE_VERSION);
+}
 
 /* ==== version =========================================================== */
 

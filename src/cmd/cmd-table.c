@@ -3,6 +3,7 @@
  * all read it. */
 #include <config.h>
 
+#include "cmd/biglab.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-families.h"
 #include "cmd/families.h"
@@ -50,9 +51,12 @@ const cmd_entry *const cmd_table[] = {
 	&cmd_predict_entry,
 	&cmd_gradcheck_entry,
 	&cmd_lrfind_entry,
+	&cmd_sweep_entry,
 	&cmd_save_entry,
 	&cmd_load_entry,
 	&cmd_export_entry,
+	&cmd_ae_entry,
+	&cmd_gan_entry,
 	&cmd_plot_entry,
 	&cmd_layout_entry,
 	&cmd_focus_entry,
@@ -77,6 +81,9 @@ const cmd_entry *const cmd_table[] = {
 	&cmd_rnn_entry,
 	&cmd_mem_entry,
 	&cmd_quant_entry,
+	&cmd_distill_entry,
+	&cmd_parallel_entry,
+	&cmd_transfer_entry,
 	&cmd_rl_entry,
 	&cmd_gd_entry,
 	NULL,
@@ -111,5 +118,6 @@ const family families[] = {
 	{.name = "glossary", .free = glossary_state_free},
 	{.name = "plot", .free = plot_family_free},
 	{"seq", seqlab_dump, seqlab_free, seqlab_probe, seqlab_probe_names},
+	{.name = "big", .dump = biglab_dump, .free = biglab_free},
 	{0},
 };

@@ -26,6 +26,7 @@
 #include "core/vmath.h"
 #include "out/chart.h"
 #include "out/out.h"
+#include "util/fileio.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 
@@ -531,6 +532,9 @@ train_finish(session *s, job *j, int stopped, int failed)
 	model_free(tj->good);
 	optim_state_free(&tj->good_ost);
 	free(tj);
+	/* one more tick with the job over: live pictures (a gnuplot window)
+	 * show where training ended, not where their throttle last let them */
+	out_tick();
 }
 
 static int
@@ -700,8 +704,18 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 		}
 		char in[16];
 		snprintf(in, sizeof in, l ? "h%d" : "x", l);
-		sb_printf(&b, "  %s: z%d = %s.W%d + b%d, h%d = %s(z%d)\n", name, l + 1, in, l + 1, l + 1, l + 1,
-		          act_names[L->act], l + 1);
+		if (L->kind == LAYER_POOL) {
+			sb_printf(&b, "  %s: h%d = the largest value of each window of %s\n", name, l + 1, in);
+			snprintf(hn, sizeof hn, "h%d", l + 1);
+			net_matrix(s, &b, hn, L->h, n, L->out, R, C, 4);
+			continue;
+		}
+		if (L->kind == LAYER_CONV)
+			sb_printf(&b, "  %s: z%d = every %dx%d patch of %s . W%d + b%d, h%d = %s(z%d)\n", name, l + 1, L->kh,
+			          L->kw, in, l + 1, l + 1, l + 1, act_names[L->act], l + 1);
+		else
+			sb_printf(&b, "  %s: z%d = %s.W%d + b%d, h%d = %s(z%d)\n", name, l + 1, in, l + 1, l + 1, l + 1,
+			          act_names[L->act], l + 1);
 		snprintf(zn, sizeof zn, "z%d", l + 1);
 		snprintf(hn, sizeof hn, "h%d", l + 1);
 		net_matrix(s, &b, zn, L->z, n, L->out, R, C, 4);
@@ -746,11 +760,18 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 			sb_printf(&b, "  %s: the gradient passes the kept units only, scaled the same way\n", name);
 			continue;
 		}
+		if (L->kind == LAYER_POOL) {
+			sb_printf(&b, "  %s: each window's gradient goes to its largest input, the others get 0\n", name);
+			continue;
+		}
 		sb_printf(&b, "  %s:", name);
 		if (l != last || !fused)
 			sb_printf(&b, " dz%d = dh%d * %s;", l + 1, l + 1, act_deriv(L->act));
 		if (L->frozen)
 			sb_puts(&b, " frozen, no dW;");
+		else if (L->kind == LAYER_CONV)
+			sb_printf(&b, " dW%d = the patches^T.dz%d summed over every position, db%d = the sums of dz%d per "
+			          "filter;%s", l + 1, l + 1, l + 1, l + 1, l > 0 ? " each patch gets dz.W^T back," : "");
 		else if (l)
 			sb_printf(&b, " dW%d = h%d^T.dz%d, db%d = the column sums of dz%d;", l + 1, l, l + 1, l + 1, l + 1);
 		else
@@ -937,6 +958,15 @@ static int
 cmd_predict(session *s, cmd_args *a)
 {
 	netlab *nl = net_lab(s);
+	double v0;
+	const char *why0;
+	if (a->argc == 1 && text_parse_double(a->argv[0], &v0, &why0) < 0 &&
+	    ((strlen(a->argv[0]) > 4 && strcmp(a->argv[0] + strlen(a->argv[0]) - 4, ".csv") == 0) ||
+	     file_exists(a->argv[0])))
+		return predict_file(s, a->argv[0], arg_str(a, "out", NULL), 0);  /* cmd-predict.c */
+	if (arg_has(a, "out"))
+		return out_error("'out=' goes with a file of rows: 'predict FILE.csv out=FILE'; the numbers typed after "
+		                 "'predict' are only shown");
 	if (net_check_fit(nl, 0) < 0)
 		return -1;
 	const dataset *ds = nl->data;
@@ -994,12 +1024,20 @@ cmd_predict(session *s, cmd_args *a)
 const cmd_entry cmd_predict_entry = {
 	.name = "predict",
 	.topic = "net",
-	.usage = "predict X1 [X2]...",
-	.summary = "run the network on one sample you type",
+	.usage = "predict X1 [X2]...|FILE.csv [out=FILE]",
+	.summary = "run the network on one sample you type, or on the rows of a CSV file",
 	.help = "Gives one number per feature of the data and runs the network forward on them (dropout off): "
 	        "the outputs, for class labels the softmax probabilities and the predicted class.  The numbers "
-	        "are taken as the data holds them (standardised, if it was).",
-	.examples = "predict 0.5 -0.2\npredict 0 0",
+	        "are taken as the data holds them (standardised, if it was).\n\n"
+	        "'predict FILE.csv' runs it on every row of a file: the feature columns in the data's order and, "
+	        "optionally, a last column with the label, which gives the accuracy; a first row of names is a "
+	        "header.  It shows the first rows as CSV (the features, the predicted class or value, and one "
+	        "probability per class); out=FILE writes them all.  From the shell, 'nnlab --model NET.nnl "
+	        "--predict FILE.csv' writes the same CSV to standard output with no prompt, so another program "
+	        "can use a network saved with 'save'.",
+	.examples = "predict 0.5 -0.2\npredict 0 0\npredict new.csv\npredict new.csv out=predictions.csv",
+	.keys = (const char *const[]){"out", NULL},
+	.complete = COMPLETE_FILE,
 	.exec = cmd_predict,
 	.flags = CMD_JOB_OK,
 };
@@ -1039,17 +1077,17 @@ cmd_gradcheck(session *s, cmd_args *a)
 	double worst = 0;
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
-		if (L->kind != LAYER_DENSE)
+		if (!layer_has_params(L))
 			continue;
 		const gradcheck_result *r = &res[l];
 		char where[64];
-		size_t nw = (size_t)L->in * L->out;
+		size_t nw = layer_n_weights(L), cols = L->kind == LAYER_CONV ? (size_t)L->oc : (size_t)L->out;
 		if (r->worst < nw)
-			snprintf(where, sizeof where, "W%d[%zu][%zu]", l + 1, r->worst / L->out, r->worst % L->out);
+			snprintf(where, sizeof where, "W%d[%zu][%zu]", l + 1, r->worst / cols, r->worst % cols);
 		else
 			snprintf(where, sizeof where, "b%d[%zu]", l + 1, r->worst - nw);
 		snprintf(c3, sizeof c3, "%.2g", r->max_rel);
-		sb_printf(&b, "  %5d  %10s  %7zu  %22s  %-12s %10s %13s\n", l + 1, net_count((long)nw + L->out, c4, sizeof c4),
+		sb_printf(&b, "  %5d  %10s  %7zu  %22s  %-12s %10s %13s\n", l + 1, net_count((long)layer_n_params(L), c4, sizeof c4),
 		          r->checked, c3, where, net_num(s, r->backprop, c1, sizeof c1), net_num(s, r->numeric, c2, sizeof c2));
 		worst = r->max_rel > worst || isnan(r->max_rel) ? r->max_rel : worst;
 	}
@@ -1310,7 +1348,13 @@ static int
 need_history(session *s, netlab **out)
 {
 	netlab *nl = s->net;
-	if (!nl || !nl->tr || nl->tr->n_hist == 0)
+	if (!nl || !nl->data)  /* say every step still to take */
+		return out_error("there is no training history yet; make data, build a network, then train, e.g. "
+		                 "'data spiral n=100 classes=3', 'net new 2 16 tanh 3', 'train'");
+	if (!nl->model || !nl->tr)
+		return out_error("there is no training history yet; build a network for the data '%s', then train, "
+		                 "e.g. 'net new %d 16 tanh %d', 'train'", nl->data->name, nl->data->d, nl->data->k);
+	if (nl->tr->n_hist == 0)
 		return out_error("there is no training history yet; 'train' first");
 	*out = nl;
 	return 0;

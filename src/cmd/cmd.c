@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-families.h"
 #include "core/alloc.h"
 #include "out/out.h"
 #include "util/strbuf.h"
@@ -205,9 +206,18 @@ cmd_run_cmd(session *s, const tok_cmd *c)
 	if (w0->key)
 		return out_error("a line must start with a command, not '%s'; did you mean 'set %s %s'?",
 		                 w0->text, w0->key, w0->val);
-	const cmd_entry *e = cmd_find(w0->text, 1);
-	if (!e)
+	const cmd_entry *e = cmd_find(w0->text, 0);
+	if (!e) {
+		/* a glossary word typed as a command: point to define */
+		const char *words[16];
+		int nw = 0;
+		for (int i = 0; i < c->n && nw < 16 && !c->w[i].key; i++)
+			words[nw++] = c->w[i].text;
+		if (nw == c->n && glossary_term_hint(s, words, nw) < 0)
+			return -1;
+		cmd_find(w0->text, 1);
 		return -1;
+	}
 	int first = 1;
 	const cmd_sub *sub = NULL;
 	char name[128];

@@ -11,7 +11,10 @@ libnncmd_a_SOURCES = \
 	src/cmd/cmd-table.c \
 	src/cmd/cmd-session.c \
 	src/cmd/cmd-mem.c \
-	src/cmd/cmd-quant.c \
+	src/cmd/cmd-quant.c src/cmd/biglab.c src/cmd/biglab.h \
+	src/cmd/cmd-distill.c \
+	src/cmd/cmd-parallel.c \
+	src/cmd/cmd-transfer.c \
 	src/cmd/cmd-gd.c \
 	src/cmd/cmd-rl.c \
 	src/cmd/netlab.c src/cmd/netlab.h \
@@ -20,6 +23,10 @@ libnncmd_a_SOURCES = \
 	src/cmd/cmd-net.c \
 	src/cmd/cmd-train.c \
 	src/cmd/cmd-netfile.c \
+	src/cmd/cmd-ae.c \
+	src/cmd/cmd-gan.c \
+	src/cmd/cmd-predict.c \
+	src/cmd/cmd-sweep.c \
 	src/cmd/cmd-plot.c src/cmd/plotsrc.h src/cmd/workspace.h \
 	src/cmd/cmd-glossary.c \
 	src/cmd/cmd-lesson.c src/cmd/lessonrun.h \

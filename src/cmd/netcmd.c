@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include "cmd/netcmd.h"
+#include "cmd/cmd-families.h"
 #include "core/alloc.h"
 #include "core/loss.h"
 #include "out/out.h"
@@ -43,6 +44,8 @@ net_free_model(netlab *nl)
 		free(nl->run);
 		nl->run = NULL;
 	}
+	sweep_store_free(nl->sweep);  /* cmd-sweep.c */
+	nl->sweep = NULL;
 }
 
 netlab *
@@ -82,6 +85,12 @@ net_model_changed(netlab *nl)
 int
 net_need_model(const netlab *nl)
 {
+	if (!nl->model && nl->data)  /* a network that fits the data */
+		return out_error("there is no network yet; build one for the data '%s' (%d feature%s, %d %s) first, "
+		                 "e.g. 'net new %d 16 tanh %d'",
+		                 nl->data->name, nl->data->d, nl->data->d == 1 ? "" : "s", nl->data->k,
+		                 nl->data->regression ? (nl->data->k == 1 ? "target" : "targets") : "classes",
+		                 nl->data->d, nl->data->k);
 	if (!nl->model)
 		return out_error("there is no network yet; build one first, e.g. 'net new 2 16 tanh 3'");
 	if (nl->model->n_layers == 0)
@@ -112,6 +121,10 @@ net_check_fit(const netlab *nl, int training)
 		return -1;
 	const model *m = nl->model;
 	const dataset *ds = nl->data;
+	if (m->layers[m->n_layers - 1].kind == LAYER_CONV || m->layers[m->n_layers - 1].kind == LAYER_POOL)
+		return out_error("the network ends with a %s layer, whose output is an image; add a dense output "
+		                 "layer after it, e.g. 'net add %d'",
+		                 m->layers[m->n_layers - 1].kind == LAYER_CONV ? "conv" : "pool", ds->k);
 	if (m->layers[m->n_layers - 1].kind != LAYER_DENSE)
 		return out_error("the network ends with a dropout layer, which would drop outputs; add an output "
 		                 "layer after it, e.g. 'net add %d'", ds->k);
@@ -223,12 +236,35 @@ net_bytes(double bytes, char *buf, size_t n)
 	return buf;
 }
 
+int
+net_parse_dims(const char *s, int n, int *v)
+{
+	const char *p = s;
+	for (int i = 0; i < n; i++) {
+		char *end;
+		if (*p < '0' || *p > '9')
+			return -1;
+		long x = strtol(p, &end, 10);
+		if (x < 1 || x > NET_MAX_UNITS || (i + 1 < n ? *end != 'x' : *end != '\0'))
+			return -1;
+		v[i] = (int)x;
+		p = end + 1;
+	}
+	return 0;
+}
+
 void
 net_layer_name(const model *m, int l, char *buf, size_t n)
 {
 	const layer *L = &m->layers[l];
 	if (L->kind == LAYER_DROPOUT)
 		snprintf(buf, n, "layer %d (dropout %g)", l + 1, (double)L->rate);
+	else if (L->kind == LAYER_CONV)
+		snprintf(buf, n, "layer %d (conv %d filter%s %dx%d, %dx%dx%d -> %dx%dx%d, %s)", l + 1, L->oc,
+		         L->oc == 1 ? "" : "s", L->kh, L->kw, L->ih, L->iw, L->ic, L->oh, L->ow, L->oc, act_names[L->act]);
+	else if (L->kind == LAYER_POOL)
+		snprintf(buf, n, "layer %d (max-pool %dx%d, %dx%dx%d -> %dx%dx%d)", l + 1, L->kh, L->kw, L->ih, L->iw,
+		         L->ic, L->oh, L->ow, L->oc);
 	else
 		snprintf(buf, n, "layer %d (dense %d -> %d, %s)", l + 1, L->in, L->out, act_names[L->act]);
 }
@@ -369,7 +405,8 @@ net_dump(session *s, strbuf *out)
 }
 
 const char *const net_probe_names[] = {"train.acc", "train.loss", "test.acc", "test.loss", "train.epochs",
-                                      "train.steps", "train.lr", "train.batch", "net.params", "net.layers", NULL};
+                                      "train.steps", "train.lr", "train.batch", "net.params", "net.layers",
+                                      "epoch.loss", "epoch.acc", NULL};
 
 int
 net_probe(session *s, const char *name, double *out)
@@ -396,7 +433,13 @@ net_probe(session *s, const char *name, double *out)
 		*out = nl->model ? (double)nl->model->n_params : 0;
 	else if (!strcmp(name, "net.layers"))
 		*out = nl->model ? nl->model->n_layers : 0;
-	else {
+	else if (!strncmp(name, "epoch.", 6)) {
+		/* the last completed epoch's means, from the history: cheap
+		 * enough for the status line to read every frame */
+		const train_hist *hr = t->n_hist ? &t->hist[t->n_hist - 1] : NULL;
+		if (hr)
+			*out = strcmp(name, "epoch.acc") == 0 ? hr->acc : hr->loss;
+	} else {
 		/* an evaluation, silently: a probe never talks */
 		out_set_mute(1);
 		int fit = net_check_fit(nl, 0);

@@ -68,6 +68,9 @@ void net_matrix(const session *s, strbuf *b, const char *name, const float *v, i
                 int max_cols, int indent);
 /* net_layer_name: "layer 2 (dense 64 -> 64, tanh)". */
 void net_layer_name(const model *m, int l, char *buf, size_t n);
+/* net_parse_dims: exactly n numbers of 1..NET_MAX_UNITS joined by 'x'
+ * ("12x12x1", "3x3") into v; -1 if s is anything else. */
+int net_parse_dims(const char *s, int n, int *v);
 /* net_class_name: the name of class c of ds ("2" when unnamed). */
 const char *net_class_name(const dataset *ds, int c, char *buf, size_t n);
 

@@ -26,6 +26,7 @@ typedef struct netlab {
 	int loss_set;         /* 0: the loss follows the data (ce or mse) */
 	uint64_t data_sum;    /* checksum of the data the trainer last used */
 	struct netrun *run;   /* the last `lrfind` sweep, or NULL */
+	struct sweep_store *sweep; /* the last `sweep`'s loss curves (cmd-sweep.c), or NULL */
 } netlab;
 
 /* netlab_get: the session's netlab, created empty on first use. */

@@ -15,11 +15,12 @@
 #include "out/chart.h"
 #include "util/strbuf.h"
 
-/* A filled picture: exactly one of c and h, each owned (chart_free,
- * heatmap_free; plot_pic_free frees whichever is there). */
+/* A filled picture: exactly one of c, h and d, each owned (chart_free,
+ * heatmap_free, netdiag_free; plot_pic_free frees whichever is there). */
 typedef struct plot_pic {
 	chart *c;
 	heatmap *h;
+	netdiag *d;
 } plot_pic;
 
 typedef struct plot_source {
@@ -43,15 +44,23 @@ extern const plot_source *const plot_sources[];
 extern const char *const plot_words[];
 /* Sources defined in cmd-plot.c. */
 extern const plot_source plot_source_data;
+extern const plot_source plot_source_boundary;
+extern const plot_source plot_source_net;
 /* Sources defined in cmd-train.c and cmd-net.c (the network lab). */
 extern const plot_source plot_source_loss;
 extern const plot_source plot_source_accuracy;
 extern const plot_source plot_source_lrfind;
 extern const plot_source plot_source_weights;
+/* Defined in cmd-sweep.c. */
+extern const plot_source plot_source_sweep;
 /* Sources defined in cmd-attn.c and cmd-rnn.c (sequences). */
 extern const plot_source plot_source_attn;
 extern const plot_source plot_source_attn_task;
 extern const plot_source plot_source_rnn_loss;
+/* Defined in biglab.c (the large-model demos). */
+extern const plot_source plot_source_gd;
+extern const plot_source plot_source_gd_loss;
+extern const plot_source plot_source_rl;
 
 /* plot_source_find: by exact name; NULL (and an error when report) if none. */
 const plot_source *plot_source_find(const char *name, int report);
@@ -61,6 +70,13 @@ void plot_pic_free(plot_pic *p);
  * on the stack (what fill functions end with). */
 void plot_pic_chart(plot_pic *p, const chart *c);
 void plot_pic_heatmap(plot_pic *p, const heatmap *h);
+void plot_pic_netdiag(plot_pic *p, const netdiag *d);
+/* plot_first_live: the first live source taking no argument that has
+ * something to show -- a chart when chart is 1, else a heatmap or a
+ * diagram -- with its picture in *out (filled silently); NULL if none. */
+const plot_source *plot_first_live(session *s, int chart, plot_pic *out);
+/* plot_pic_title: the picture's title, or NULL. */
+const char *plot_pic_title(const plot_pic *p);
 
 /* The `plotter` setting (settings.c): text (nnlab's own charts) or
  * gnuplot (windows and files through gnuplot). */

@@ -721,6 +721,15 @@ csv_parse(const char *buf, size_t len, const csv_options *o, dataset **out, csv_
 	scanner sc = {buf, buf + len, 1, 0};
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		sc.p += 3;
+	/* a byte-order mark belongs at the very start only; one further on
+	 * would hide inside a name or a number (and vanish on a round trip) */
+	const char *bom = memmem(sc.p, (size_t)(sc.end - sc.p), "\xEF\xBB\xBF", 3);
+	if (bom) {
+		int line = 1;
+		for (const char *p = buf; p < bom; p++)
+			line += *p == '\n';
+		return fail(ps, line, 0, "a byte-order mark (U+FEFF) in the middle of the file; save it as plain UTF-8");
+	}
 
 	record r1, r2;
 	memset(&r1, 0, sizeof r1);

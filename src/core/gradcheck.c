@@ -27,6 +27,38 @@ ref_act(enum act_kind a, double z)
 	}
 }
 
+/* ref_image: a conv or pool layer on one image, by the definition (each
+ * output pixel summed or maximised over its window directly, no patches). */
+static void
+ref_image(const model *m, const layer *L, const double *theta, const double *x, double *y)
+{
+	for (int oy = 0; oy < L->oh; oy++)
+		for (int ox = 0; ox < L->ow; ox++)
+			for (int o = 0; o < L->oc; o++) {
+				double *dst = &y[((size_t)oy * L->ow + ox) * L->oc + o];
+				if (L->kind == LAYER_POOL) {
+					double mx = -HUGE_VAL;
+					for (int dy = 0; dy < L->kh; dy++)
+						for (int dx = 0; dx < L->kw; dx++) {
+							double v = x[((size_t)(oy * L->kh + dy) * L->iw + ox * L->kw + dx) * L->ic + o];
+							mx = v > mx ? v : mx;
+						}
+					*dst = mx;
+					continue;
+				}
+				size_t bi = L->b_off + (size_t)o;
+				double s = theta ? theta[bi] : m->params[bi];
+				for (int ky = 0; ky < L->kh; ky++)
+					for (int kx = 0; kx < L->kw; kx++)
+						for (int c = 0; c < L->ic; c++) {
+							size_t wi = L->w_off + (((size_t)ky * L->kw + kx) * L->ic + c) * L->oc + o;
+							s += x[((size_t)(oy + ky) * L->iw + ox + kx) * L->ic + c] *
+							     (theta ? theta[wi] : m->params[wi]);
+						}
+				*dst = ref_act(L->act, s);
+			}
+}
+
 static double
 ref_target(const int *labels, const float *targets, int i, int j, int k)
 {
@@ -57,6 +89,12 @@ gradcheck_loss(const model *m, const double *theta, const loss_cfg *c, const flo
 			cur[j] = x[(size_t)i * w + j];
 		for (int l = 0; l < m->n_layers; l++) {
 			const layer *L = &m->layers[l];
+			if (L->kind == LAYER_CONV || L->kind == LAYER_POOL) {
+				ref_image(m, L, theta, cur, nxt);
+				memcpy(cur, nxt, (size_t)L->out * sizeof *cur);
+				w = L->out;
+				continue;
+			}
 			if (L->kind != LAYER_DENSE) {
 				memcpy(zl, cur, (size_t)w * sizeof *zl);  /* dropout: identity */
 				continue;
@@ -120,9 +158,9 @@ gradcheck_loss(const model *m, const double *theta, const loss_cfg *c, const flo
 	double pen = 0;
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
-		if (L->kind != LAYER_DENSE)
+		if (!layer_has_params(L))
 			continue;
-		for (size_t q = 0; q < (size_t)L->in * L->out; q++) {
+		for (size_t q = 0; q < layer_n_weights(L); q++) {
 			double wv = theta ? theta[L->w_off + q] : m->params[L->w_off + q];
 			pen += c->l1 * fabs(wv) + 0.5 * c->l2 * wv * wv;
 		}
@@ -161,8 +199,8 @@ gradcheck_run(model *m, const loss_cfg *c, const float *x, int rows, const int *
 	model_backward(m, g, loss_fused(c->kind, last), 0);
 	for (int l = 0; l < m->n_layers; l++) {
 		layer *L = &m->layers[l];
-		if (L->kind == LAYER_DENSE)
-			loss_penalty(c, layer_W(m, l), (size_t)L->in * L->out, layer_dW(m, l));
+		if (layer_has_params(L))
+			loss_penalty(c, layer_W(m, l), layer_n_weights(L), layer_dW(m, l));
 	}
 	free(g);
 
@@ -173,9 +211,9 @@ gradcheck_run(model *m, const loss_cfg *c, const float *x, int rows, const int *
 		layer *L = &m->layers[l];
 		gradcheck_result *r = &out[l];
 		memset(r, 0, sizeof *r);
-		if (L->kind != LAYER_DENSE)
+		if (!layer_has_params(L))
 			continue;
-		size_t n = (size_t)L->in * L->out + (size_t)L->out;
+		size_t n = layer_n_params(L);
 		size_t count = max_per_layer && n > max_per_layer ? max_per_layer : n;
 		for (size_t s = 0; s < count; s++) {
 			size_t q = count == n ? s : s * n / count;

@@ -27,7 +27,7 @@ double gradcheck_numeric(const model *m, const loss_cfg *c, const float *x, int 
                          const float *targets, size_t p, double eps);
 
 typedef struct gradcheck_result {
-	size_t checked;     /* parameters compared (0: not a dense layer) */
+	size_t checked;     /* parameters compared (0: a layer without any) */
 	double max_rel;     /* largest |b - n| / max(|b|, |n|, floor) */
 	size_t worst;       /* its index within the layer (W row-major, then b) */
 	double backprop;    /* the two derivatives there */
@@ -36,7 +36,7 @@ typedef struct gradcheck_result {
 
 /* gradcheck_run: backprop (float, the model's own code, no dropout) against
  * gradcheck_numeric for up to max_per_layer evenly spaced parameters of
- * every dense layer; out[n_layers].  floor keeps derivatives that are
+ * every dense or conv layer; out[n_layers].  floor keeps derivatives that are
  * nearly zero from dividing by nothing (1e-6 is a good value).  The model's
  * parameters are left exactly as they were; its grads hold the backprop
  * gradient. */

@@ -6,16 +6,23 @@ libnncore_a_SOURCES = \
 	src/core/alloc.c src/core/alloc.h \
 	src/core/rng.c src/core/rng.h \
 	src/core/numfmt.c src/core/numfmt.h \
+	src/core/quant.c src/core/quant.h \
+	src/core/distill.c src/core/distill.h \
+	src/core/parallel.c src/core/parallel.h \
 	src/core/memest.c src/core/memest.h \
 	src/core/landscape.c src/core/landscape.h \
 	src/core/rl.c src/core/rl.h \
 	src/core/dataset.c src/core/dataset.h \
+	src/core/images.c src/core/images.h \
+	src/core/ae.c src/core/ae.h \
+	src/core/gan.c src/core/gan.h \
 	src/core/csv.c src/core/csv.h \
 	src/core/kern.c src/core/kern.h src/core/simd-isa.h src/core/simd-each.h \
 	src/core/vmath.c src/core/vmath.h src/core/vmath-kern.h \
 	src/core/gemm.c src/core/gemm.h src/core/gemm-kern.h \
 	src/core/act.c src/core/act.h \
 	src/core/loss.c src/core/loss.h \
+	src/core/conv.c src/core/conv.h \
 	src/core/model.c src/core/model.h \
 	src/core/optim.c src/core/optim.h src/core/optim-kern.h \
 	src/core/train.c src/core/train.h \

@@ -3,6 +3,7 @@
 
 #include "core/model.h"
 #include "core/alloc.h"
+#include "core/conv.h"
 #include "core/gemm.h"
 
 #include <math.h>
@@ -39,8 +40,12 @@ layer_free_buffers(layer *L)
 	free(L->dz);
 	free(L->dh);
 	free(L->keep);
-	L->z = L->h = L->dz = L->dh = NULL;
+	free(L->col);
+	free(L->dcol);
+	free(L->arg);
+	L->z = L->h = L->dz = L->dh = L->col = L->dcol = NULL;
 	L->keep = NULL;
+	L->arg = NULL;
 }
 
 void
@@ -68,6 +73,8 @@ model_clone(const model *m)
 		c->layers[l] = m->layers[l];
 		c->layers[l].z = c->layers[l].h = c->layers[l].dz = c->layers[l].dh = NULL;
 		c->layers[l].keep = NULL;
+		c->layers[l].col = c->layers[l].dcol = NULL;
+		c->layers[l].arg = NULL;
 	}
 	c->n_params = m->n_params;
 	c->params = xmalloc((m->n_params ? m->n_params : 1) * sizeof *c->params);
@@ -93,11 +100,18 @@ layer_alloc_buffers(model *m, layer *L)
 		return;
 	L->h = xrealloc(L->h, n * sizeof *L->h);
 	L->dh = xrealloc(L->dh, n * sizeof *L->dh);
-	if (L->kind == LAYER_DENSE) {
+	if (L->kind == LAYER_DENSE || L->kind == LAYER_CONV) {
 		L->z = xrealloc(L->z, n * sizeof *L->z);
 		L->dz = xrealloc(L->dz, n * sizeof *L->dz);
+	} else if (L->kind == LAYER_POOL) {
+		L->arg = xrealloc(L->arg, n * sizeof *L->arg);
 	} else {
 		L->keep = xrealloc(L->keep, n * sizeof *L->keep);
+	}
+	if (L->kind == LAYER_CONV) {
+		size_t nc = (size_t)m->cap_rows * L->oh * L->ow * L->kh * L->kw * L->ic;
+		L->col = xrealloc(L->col, nc * sizeof *L->col);
+		L->dcol = xrealloc(L->dcol, nc * sizeof *L->dcol);
 	}
 }
 
@@ -111,6 +125,24 @@ model_push(model *m)
 	return L;
 }
 
+/* model_grow: room for the parameters of L, placed at the end. */
+static void
+model_grow(model *m, layer *L, size_t nw, size_t nb)
+{
+	L->w_off = m->n_params;
+	L->b_off = m->n_params + nw;
+	size_t np = L->b_off + nb;
+	m->params = xreallocarray(m->params, np, sizeof *m->params);
+	m->grads = xreallocarray(m->grads, np, sizeof *m->grads);
+	memset(m->params + m->n_params, 0, (np - m->n_params) * sizeof *m->params);
+	memset(m->grads + m->n_params, 0, (np - m->n_params) * sizeof *m->grads);
+	m->n_params = np;
+	if (nw > m->work_len) {
+		m->work = xrealloc(m->work, nw * sizeof *m->work);
+		m->work_len = nw;
+	}
+}
+
 int
 model_add_dense(model *m, int out, enum act_kind act, enum init_kind init, float init_std)
 {
@@ -122,21 +154,85 @@ model_add_dense(model *m, int out, enum act_kind act, enum init_kind init, float
 	L->act = act;
 	L->init = init;
 	L->init_std = init_std;
-	L->w_off = m->n_params;
-	L->b_off = m->n_params + (size_t)in * out;
-	size_t np = L->b_off + (size_t)out;
-	m->params = xreallocarray(m->params, np, sizeof *m->params);
-	m->grads = xreallocarray(m->grads, np, sizeof *m->grads);
-	memset(m->params + m->n_params, 0, (np - m->n_params) * sizeof *m->params);
-	memset(m->grads + m->n_params, 0, (np - m->n_params) * sizeof *m->grads);
-	m->n_params = np;
-	size_t w = (size_t)in * out;
-	if (w > m->work_len) {
-		m->work = xrealloc(m->work, w * sizeof *m->work);
-		m->work_len = w;
-	}
+	model_grow(m, L, (size_t)in * out, (size_t)out);
 	layer_alloc_buffers(m, L);
 	return m->n_layers - 1;
+}
+
+int
+model_add_conv(model *m, int ih, int iw, int ic, int k, int kh, int kw, enum act_kind act,
+               enum init_kind init, float init_std)
+{
+	layer *L = model_push(m);
+	L->kind = LAYER_CONV;
+	L->ih = ih, L->iw = iw, L->ic = ic;
+	L->kh = kh, L->kw = kw;
+	L->oh = ih - kh + 1, L->ow = iw - kw + 1, L->oc = k;
+	L->in = ih * iw * ic;
+	L->out = L->oh * L->ow * k;
+	L->act = act;
+	L->init = init;
+	L->init_std = init_std;
+	model_grow(m, L, (size_t)kh * kw * ic * k, (size_t)k);
+	layer_alloc_buffers(m, L);
+	return m->n_layers - 1;
+}
+
+int
+model_add_pool(model *m, int ih, int iw, int ic, int p)
+{
+	layer *L = model_push(m);
+	L->kind = LAYER_POOL;
+	L->ih = ih, L->iw = iw, L->ic = ic;
+	L->kh = L->kw = p;
+	L->oh = ih / p, L->ow = iw / p, L->oc = ic;
+	L->in = ih * iw * ic;
+	L->out = L->oh * L->ow * ic;
+	L->act = ACT_IDENTITY;
+	L->w_off = L->b_off = m->n_params;
+	layer_alloc_buffers(m, L);
+	return m->n_layers - 1;
+}
+
+int
+model_out_image(const model *m, int *h, int *w, int *c)
+{
+	int l = m->n_layers - 1;
+	while (l >= 0 && m->layers[l].kind == LAYER_DROPOUT)
+		l--;
+	if (l < 0)
+		return 0;
+	const layer *L = &m->layers[l];
+	if (L->kind != LAYER_CONV && L->kind != LAYER_POOL)
+		return 0;
+	*h = L->oh, *w = L->ow, *c = L->oc;
+	return 1;
+}
+
+int
+layer_has_params(const layer *L)
+{
+	return L->kind == LAYER_DENSE || L->kind == LAYER_CONV;
+}
+
+size_t
+layer_n_weights(const layer *L)
+{
+	if (L->kind == LAYER_DENSE)
+		return (size_t)L->in * L->out;
+	if (L->kind == LAYER_CONV)
+		return (size_t)L->kh * L->kw * L->ic * L->oc;
+	return 0;
+}
+
+size_t
+layer_n_params(const layer *L)
+{
+	if (L->kind == LAYER_DENSE)
+		return (size_t)L->in * L->out + (size_t)L->out;
+	if (L->kind == LAYER_CONV)
+		return layer_n_weights(L) + (size_t)L->oc;
+	return 0;
 }
 
 int
@@ -232,10 +328,15 @@ void
 model_init_layer(model *m, int l, rng_t *r)
 {
 	layer *L = &m->layers[l];
-	if (L->kind != LAYER_DENSE)
+	if (!layer_has_params(L))
 		return;
 	float *W = layer_W(m, l);
-	size_t n = (size_t)L->in * L->out;
+	size_t n = layer_n_weights(L);
+	/* fan-in and fan-out: a conv weight meets KH*KW*C inputs and feeds
+	 * KH*KW*K outputs */
+	int fan_in = L->in, fan_out = L->out;
+	if (L->kind == LAYER_CONV)
+		fan_in = L->kh * L->kw * L->ic, fan_out = L->kh * L->kw * L->oc;
 	double a;
 	switch (L->init) {
 	case INIT_NORMAL:
@@ -243,17 +344,17 @@ model_init_layer(model *m, int l, rng_t *r)
 			W[i] = (float)(L->init_std * rng_normal(r));
 		break;
 	case INIT_HE:
-		a = sqrt(6.0 / L->in);
+		a = sqrt(6.0 / fan_in);
 		for (size_t i = 0; i < n; i++)
 			W[i] = rng_uf(r, -a, a);
 		break;
 	default:
-		a = sqrt(6.0 / (L->in + L->out));
+		a = sqrt(6.0 / (fan_in + fan_out));
 		for (size_t i = 0; i < n; i++)
 			W[i] = rng_uf(r, -a, a);
 		break;
 	}
-	memset(layer_b(m, l), 0, (size_t)L->out * sizeof(float));
+	memset(layer_b(m, l), 0, (layer_n_params(L) - n) * sizeof(float));
 }
 
 void
@@ -292,6 +393,16 @@ model_forward(model *m, const float *x, int rows, int train, rng_t *r)
 			gemm_nn(rows, L->out, L->in, in, L->in, layer_W(m, l), L->out, L->z, L->out,
 			        layer_offload(L));
 			act_forward(L->act, L->z, L->h, rows, L->out);
+		} else if (L->kind == LAYER_CONV) {
+			int np = rows * L->oh * L->ow, kc = L->kh * L->kw * L->ic;
+			const float *b = layer_b(m, l);
+			conv_im2col(in, rows, L->ih, L->iw, L->ic, L->kh, L->kw, L->col);
+			for (int i = 0; i < np; i++)
+				memcpy(L->z + (size_t)i * L->oc, b, (size_t)L->oc * sizeof *b);
+			gemm_nn(np, L->oc, kc, L->col, kc, layer_W(m, l), L->oc, L->z, L->oc, 0);
+			act_forward(L->act, L->z, L->h, np, L->oc);
+		} else if (L->kind == LAYER_POOL) {
+			pool_forward(in, rows, L->ih, L->iw, L->ic, L->kh, L->h, L->arg);
 		} else if (train) {
 			L->scale = (float)(1.0 / (1.0 - L->rate));
 			for (size_t i = 0; i < n; i++) {
@@ -322,7 +433,7 @@ model_backward(model *m, const float *g, int g_is_dz, int accumulate)
 	 * layer before l needs dh of layer l-1 */
 	int first_trainable = m->n_layers;
 	for (int l = 0; l < m->n_layers; l++)
-		if (m->layers[l].kind == LAYER_DENSE && !m->layers[l].frozen) {
+		if (layer_has_params(&m->layers[l]) && !m->layers[l].frozen) {
 			first_trainable = l;
 			break;
 		}
@@ -349,6 +460,27 @@ model_backward(model *m, const float *g, int g_is_dz, int accumulate)
 			if (l > 0 && first_trainable < l)
 				gemm_nt(rows, L->in, L->out, L->dz, L->out, layer_W(m, l), L->out, m->layers[l - 1].dh,
 				        L->in, m->work, layer_offload(L) | GEMM_OVERWRITE);
+		} else if (L->kind == LAYER_CONV) {
+			int np = rows * L->oh * L->ow, kc = L->kh * L->kw * L->ic;
+			if (last)
+				memcpy(L->dh, g, n * sizeof *g);
+			act_backward(L->act, L->z, L->h, L->dh, L->dz, np, L->oc);
+			if (!L->frozen) {
+				gemm_tn(kc, L->oc, np, L->col, kc, L->dz, L->oc, layer_dW(m, l), L->oc, over);
+				gemm_colsum(layer_db(m, l), L->dz, np, L->oc, over);
+			} else if (!accumulate) {
+				memset(layer_dW(m, l), 0, layer_n_params(L) * sizeof(float));
+			}
+			if (l > 0 && first_trainable < l) {
+				gemm_nt(np, kc, L->oc, L->dz, L->oc, layer_W(m, l), L->oc, L->dcol, kc, m->work,
+				        GEMM_OVERWRITE);
+				conv_col2im(L->dcol, rows, L->ih, L->iw, L->ic, L->kh, L->kw, m->layers[l - 1].dh);
+			}
+		} else if (L->kind == LAYER_POOL) {
+			if (last)
+				memcpy(L->dh, g, n * sizeof *g);
+			if (l > 0 && first_trainable < l)
+				pool_backward(L->dh, L->arg, rows, L->in, L->out, m->layers[l - 1].dh);
 		} else {
 			if (last)
 				memcpy(L->dh, g, n * sizeof *g);
@@ -367,7 +499,7 @@ int
 model_trainable(const model *m)
 {
 	for (int l = 0; l < m->n_layers; l++)
-		if (m->layers[l].kind == LAYER_DENSE && !m->layers[l].frozen)
+		if (layer_has_params(&m->layers[l]) && !m->layers[l].frozen)
 			return 1;
 	return 0;
 }
@@ -406,6 +538,11 @@ model_checksum(const model *m)
 		uint32_t rb;
 		memcpy(&rb, &L->rate, sizeof rb);
 		h = fnv_int(h, (int32_t)rb);
+		if (L->kind == LAYER_CONV || L->kind == LAYER_POOL) {
+			h = fnv_int(h, L->ih);
+			h = fnv_int(h, L->iw);
+			h = fnv_int(h, L->kh);
+		}
 	}
 	for (size_t i = 0; i < m->n_params; i++) {
 		uint32_t u;
@@ -423,6 +560,11 @@ model_describe(const model *m, char *buf, size_t len)
 		const layer *L = &m->layers[l];
 		if (L->kind == LAYER_DROPOUT)
 			used += (size_t)snprintf(buf + used, len - used, "-dropout%g", (double)L->rate);
+		else if (L->kind == LAYER_CONV)
+			used += (size_t)snprintf(buf + used, len - used, "-conv%dx%dx%d%s", L->oc, L->kh, L->kw,
+			                         L->act == ACT_IDENTITY ? "" : act_names[L->act]);
+		else if (L->kind == LAYER_POOL)
+			used += (size_t)snprintf(buf + used, len - used, "-pool%d", L->kh);
 		else if (L->act == ACT_IDENTITY)
 			used += (size_t)snprintf(buf + used, len - used, "-%d", L->out);
 		else

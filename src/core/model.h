@@ -14,6 +14,11 @@
  * (model_zero_grads clears it).  The forward pass keeps what the backward
  * pass and the visualiser need: every layer's pre-activation z and output
  * h, the dropout masks, and after backward the gradients dz and dh.
+ * Conv and pool layers (conv.h explains the image layout) see their
+ * input rows as images H x W x C, channels-last: pixel (y, x) channel c of
+ * a row is element (y*W + x)*C + c.  A conv layer's W is [KH*KW*C][K]
+ * (row (ky*KW + kx)*C + c, column filter k) and b is [K]; a pool layer has
+ * no parameters.  layer_n_params says how many a layer owns.
  * Not a trainer (train.h) and not an optimiser (optim.h).
  */
 #ifndef NN_CORE_MODEL_H
@@ -25,7 +30,7 @@
 #include "core/act.h"
 #include "core/rng.h"
 
-enum layer_kind { LAYER_DENSE, LAYER_DROPOUT };
+enum layer_kind { LAYER_DENSE, LAYER_DROPOUT, LAYER_CONV, LAYER_POOL };
 enum init_kind { INIT_GLOROT, INIT_HE, INIT_NORMAL, INIT_COUNT };
 
 /* init_names: indexed by enum init_kind, NULL-terminated. */
@@ -48,6 +53,14 @@ typedef struct layer {
 	float *dh;              /* [B][O] d loss / d h */
 	unsigned char *keep;    /* [B][O] dropout: 1 kept (scaled), 0 dropped */
 	float scale;            /* dropout: 1/(1-rate) when training, else 1 */
+	/* conv and pool (stride 1 'valid' conv; pool windows KH x KW, stride
+	 * the window, leftover edge pixels ignored) */
+	int ih, iw, ic;         /* input image H, W, C */
+	int kh, kw;             /* kernel or pooling window */
+	int oh, ow, oc;         /* output image H, W, C (conv: oc = K filters) */
+	float *col;             /* conv: [B*OH*OW][KH*KW*C] input patches */
+	float *dcol;            /* conv: [B*OH*OW][KH*KW*C] their gradient */
+	int *arg;               /* pool: [B][O] input index of each maximum */
 } layer;
 
 typedef struct model {
@@ -77,6 +90,23 @@ void model_copy_params(model *dst, const model *src);
 int model_add_dense(model *m, int out, enum act_kind act, enum init_kind init, float init_std);
 /* model_add_dropout: append a dropout layer, 0 <= rate < 1. */
 int model_add_dropout(model *m, float rate);
+/* model_add_conv: append k filters of kh x kw over the image ih x iw x ic
+ * (ih*iw*ic must equal model_n_out, kh <= ih, kw <= iw); 'valid', stride
+ * 1, so the output is (ih-kh+1) x (iw-kw+1) x k; act is applied to each
+ * output (not softmax).  Zero until model_init_layer. */
+int model_add_conv(model *m, int ih, int iw, int ic, int k, int kh, int kw, enum act_kind act,
+                   enum init_kind init, float init_std);
+/* model_add_pool: append a max-pool of p x p windows, stride p, over the
+ * image ih x iw x ic (ih, iw >= p); output (ih/p) x (iw/p) x ic. */
+int model_add_pool(model *m, int ih, int iw, int ic, int p);
+/* model_out_image: the image shape of the last layer's output if it is a
+ * conv or pool layer, or dropout layers after one (returns 1), else 0. */
+int model_out_image(const model *m, int *h, int *w, int *c);
+/* layer_has_params: dense and conv layers; layer_n_params: W and b;
+ * layer_n_weights: W only. */
+int layer_has_params(const layer *L);
+size_t layer_n_params(const layer *L);
+size_t layer_n_weights(const layer *L);
 /* model_remove_last: drop the last layer (its parameters too). */
 void model_remove_last(model *m);
 

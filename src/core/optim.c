@@ -79,10 +79,10 @@ optim_grad_norm(const model *m)
 	double ss = 0;
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
-		if (L->kind != LAYER_DENSE || L->frozen)
+		if (!layer_has_params(L) || L->frozen)
 			continue;
 		const float *g = m->grads + L->w_off;
-		size_t n = (size_t)L->in * L->out + (size_t)L->out;
+		size_t n = layer_n_params(L);
 		for (size_t i = 0; i < n; i++)
 			ss += (double)g[i] * g[i];
 	}
@@ -126,9 +126,9 @@ optim_step(const optim_cfg *c, optim_state *s, model *m)
 		const float f = (float)(c->clip / norm);
 		for (int l = 0; l < m->n_layers; l++) {
 			layer *L = &m->layers[l];
-			if (L->kind != LAYER_DENSE || L->frozen)
+			if (!layer_has_params(L) || L->frozen)
 				continue;
-			KERN_CALL(opt_scale, (m->grads + L->w_off, f, (size_t)L->in * L->out + (size_t)L->out));
+			KERN_CALL(opt_scale, (m->grads + L->w_off, f, layer_n_params(L)));
 		}
 	}
 	s->t++;
@@ -139,9 +139,9 @@ optim_step(const optim_cfg *c, optim_state *s, model *m)
 	const float shrink = (float)(c->lr * c->decay);
 	for (int l = 0; l < m->n_layers; l++) {
 		layer *L = &m->layers[l];
-		if (L->kind != LAYER_DENSE || L->frozen)
+		if (!layer_has_params(L) || L->frozen)
 			continue;
-		size_t nw = (size_t)L->in * L->out, n = nw + (size_t)L->out;
+		size_t nw = layer_n_weights(L), n = layer_n_params(L);
 		float *w = m->params + L->w_off;
 		if (c->decay > 0)
 			KERN_CALL(opt_sgd, (w, w, shrink, nw));

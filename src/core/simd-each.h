@@ -30,21 +30,39 @@
 #undef SIMD_ISA
 
 #ifdef SIMD_X86
+/* GCC takes a target pragma; clang ignores it and wants the target
+ * attribute applied to every function of the block instead. */
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
+#endif
 #define SIMD_ISA 1
 #include "core/simd-isa.h"
 #include SIMD_BODY
 #undef SIMD_ISA
+#ifdef __clang__
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((target("avx512f,fma"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx512f,fma")
+#endif
 #define SIMD_ISA 2
 #include "core/simd-isa.h"
 #include SIMD_BODY
 #undef SIMD_ISA
+#ifdef __clang__
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 
 #define KERN_CALL(fn, args)                                \
 	do {                                               \

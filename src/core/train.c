@@ -186,8 +186,8 @@ trainer_step(trainer *t, model *m, const dataset *ds, rng_t *r)
 	t->penalty = 0;
 	for (int l = 0; l < m->n_layers; l++) {
 		layer *L = &m->layers[l];
-		if (L->kind == LAYER_DENSE)
-			t->penalty += loss_penalty(&t->loss, layer_W(m, l), (size_t)L->in * L->out,
+		if (layer_has_params(L))
+			t->penalty += loss_penalty(&t->loss, layer_W(m, l), layer_n_weights(L),
 			                           L->frozen ? NULL : layer_dW(m, l));
 	}
 	if (t->ost.n != m->n_params)

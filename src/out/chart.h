@@ -49,6 +49,10 @@ typedef struct heatmap {
 	int diverging;                   /* 1: signed ramp centred on 0 (weights) */
 	int values;                      /* 1: print the numbers instead of shades */
 	double lo, hi;                   /* colour range; lo == hi: autoscale */
+	int categorical;                 /* 1: values are classes 0..63; a pooled block
+	                                  * shows its most common value, not the mean */
+	const char *marks;               /* [rows][cols]: an ASCII letter or digit drawn
+	                                  * over the cell (data points), 0 = none; or NULL */
 } heatmap;
 
 /* out_chart / out_heatmap: show through the current sink. */
@@ -76,6 +80,33 @@ chart *chart_dup(const chart *c);
 void chart_free(chart *c);
 heatmap *heatmap_dup(const heatmap *h);
 void heatmap_free(heatmap *h);
+
+/* A network diagram: the input, then every layer with its size and
+ * activation, and its weights as a diverging heatmap (a row per unit of
+ * the layer, a column per input: sign and magnitude).  The layer marked
+ * hot is highlighted (the one the last step changed most). */
+typedef struct netdiag_layer {
+	const char *name;    /* "layer 1 (dense 2 -> 16, tanh)" */
+	const char *note;    /* e.g. "grad 0.031"; or NULL */
+	int rows, cols;      /* the weights shown: units x inputs; 0 x 0: none */
+	const float *w;      /* [rows][cols] */
+	int hot;
+} netdiag_layer;
+
+typedef struct netdiag {
+	const char *title;
+	const char *input;   /* "input: 2 features (x1, x2)" */
+	int nlayers;
+	const netdiag_layer *layers;
+	const char *legend;  /* a line under it, or NULL */
+} netdiag;
+
+/* netdiag_render_text / _pic: as the heatmaps; every layer's weights get
+ * an equal share of the height (pooled into blocks when they do not fit). */
+void netdiag_render_text(const netdiag *d, int width, int unicode, strbuf *b);
+void netdiag_render_pic(const netdiag *d, int width, int height, int unicode, picture *p);
+netdiag *netdiag_dup(const netdiag *d);
+void netdiag_free(netdiag *d);
 
 /* out_unicode: whether text output may use braille and box drawing
  * characters: the locale's codeset is UTF-8 (LC_ALL=C gives ASCII). */

@@ -9,9 +9,12 @@
  * blocks, and the workspace colours the cells anyway.  Masked cells
  * (a causal mask) are blank, and when a mask is present the lowest shade
  * is a dot so blank means masked only.  A matrix wider than the space is
- * shown in blocks, each the mean of its values, and the note under it
- * says so.  NaN and infinity are shown as '?' and counted.  Laid out as a
- * picture (picture.h) like the charts.  Not an image viewer: no
+ * shown in blocks, each the mean of its values (the most common value
+ * for a categorical map such as decision regions), and the note under
+ * it says so.  Marks (data points over decision regions) are drawn over
+ * their cells.  Network diagrams (a heatmap of weights per layer, under
+ * its name) are laid out here too.  NaN and infinity are shown as '?'
+ * and counted.  Laid out as a picture (picture.h) like the charts.  Not an image viewer: no
  * interpolation, no colour maps beyond the shade levels.
  */
 #include <config.h>
@@ -20,6 +23,7 @@
 #include "out/out.h"
 #include "core/alloc.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,11 +60,15 @@ ramp_for(const heatmap *h)
 
 /* ==== the matrix as shown (pooled into blocks when too big) =========== */
 
+#define CAT_MAX 64   /* classes a categorical heatmap may hold */
+
 typedef struct grid {
 	int rows, cols;    /* cells shown */
 	int fr, fc;        /* block size: rows and columns per cell */
-	double *v;         /* [rows][cols] mean of the block's values */
+	double *v;         /* [rows][cols] mean of the block's values (categorical:
+	                    * the most common one) */
 	unsigned char *st; /* 0 value, 1 masked, 2 not finite */
+	char *mk;          /* [rows][cols] the block's first mark, or 0 */
 	double lo, hi;     /* the range the shades span */
 	long nonfinite;
 } grid;
@@ -75,6 +83,7 @@ grid_make(const heatmap *h, int fr, int fc, grid *g)
 	size_t n = (size_t)g->rows * (size_t)g->cols;
 	g->v = xcalloc(n ? n : 1, sizeof *g->v);
 	g->st = xcalloc(n ? n : 1, 1);
+	g->mk = xcalloc(n ? n : 1, 1);
 	g->nonfinite = 0;
 	int any = 0;
 	double mn = 0, mx = 0;
@@ -82,9 +91,13 @@ grid_make(const heatmap *h, int fr, int fc, grid *g)
 		for (int c = 0; c < g->cols; c++) {
 			double sum = 0;
 			int cnt = 0, unmasked = 0;
+			int votes[CAT_MAX] = {0};
+			char mark = 0;
 			for (int i = r * fr; i < (r + 1) * fr && i < h->rows; i++)
 				for (int j = c * fc; j < (c + 1) * fc && j < h->cols; j++) {
 					size_t at = (size_t)i * (size_t)h->cols + (size_t)j;
+					if (h->marks && !mark && isalnum((unsigned char)h->marks[at]))
+						mark = h->marks[at];
 					if (h->mask && h->mask[at])
 						continue;
 					unmasked++;
@@ -94,14 +107,26 @@ grid_make(const heatmap *h, int fr, int fc, grid *g)
 					}
 					sum += h->v[at];
 					cnt++;
+					if (h->categorical && h->v[at] >= 0 && h->v[at] < CAT_MAX)
+						votes[(int)h->v[at]]++;
 				}
 			size_t at = (size_t)r * (size_t)g->cols + (size_t)c;
+			g->mk[at] = mark;
 			if (!unmasked) {
 				g->st[at] = 1;
 			} else if (!cnt) {
 				g->st[at] = 2;
 			} else {
 				double v = sum / cnt;
+				if (h->categorical) {
+					/* the most common class; the lowest on a tie */
+					int best = 0;
+					for (int k = 1; k < CAT_MAX; k++)
+						if (votes[k] > votes[best])
+							best = k;
+					if (votes[best] > 0)
+						v = best;
+				}
 				g->v[at] = v;
 				if (!any++)
 					mn = mx = v;
@@ -127,6 +152,7 @@ grid_free(grid *g)
 {
 	free(g->v);
 	free(g->st);
+	free(g->mk);
 }
 
 /* The shade level of v. */
@@ -148,6 +174,18 @@ level_of(const grid *g, const ramp *r, int diverging, double v)
 	double f = (v - g->lo) / (g->hi - g->lo);
 	int l = (int)floor(f * r->n);
 	return l < 0 ? 0 : l >= r->n ? r->n - 1 : l;
+}
+
+/* The shade of class v in a categorical map: classes spread over the
+ * ramp from its second level, so no class is blank. */
+static int
+class_level(const grid *g, const ramp *r, double v)
+{
+	int k = (int)(g->hi - g->lo) + 1;
+	if (k <= 1)
+		return r->n / 2;
+	int l = 1 + (int)floor((v - g->lo) * (r->n - 2) / (k - 1) + 0.5);
+	return l < 1 ? 1 : l >= r->n ? r->n - 1 : l;
 }
 
 /* ==== number formats ==================================================== */
@@ -356,8 +394,8 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
 	int has_title = h->title && h->title[0];
 	char pooled[200] = "", skipped[200] = "";
 	if (L.fr > 1 || L.fc > 1)
-		snprintf(pooled, sizeof pooled, "(%d x %d values in blocks of %d x %d, each shown as its mean)",
-		         h->rows, h->cols, L.fr, L.fc);
+		snprintf(pooled, sizeof pooled, "(%d x %d values in blocks of %d x %d, each shown as its %s)",
+		         h->rows, h->cols, L.fr, L.fc, h->categorical ? "most common value" : "mean");
 	if (g.nonfinite)
 		snprintf(skipped, sizeof skipped, "(%ld value%s not a finite number, left out; '?' where nothing was left)",
 		         g.nonfinite, g.nonfinite == 1 ? "" : "s");
@@ -391,21 +429,41 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
 				gl = "?";
 				role = PIC_NOTE;
 			} else {
-				int l = level_of(&g, &rp, h->diverging, g.v[at]);
+				int l = h->categorical ? class_level(&g, &rp, g.v[at]) : level_of(&g, &rp, h->diverging, g.v[at]);
 				gl = rp.g[l];
 				role = PIC_RAMP + l;
 			}
 			for (int k = 0; k < L.cw; k++)
 				pic_put(p, L.rlw + 1 + c * L.cw + k, y, gl, role);
+			if (g.mk[at]) {
+				/* a mark (a data point) over the cell, in its class's colour
+				 * when the mark is a class digit */
+				char m[2] = {g.mk[at], '\0'};
+				int mr = isdigit((unsigned char)m[0]) ? PIC_SERIES + (m[0] - '0') % PIC_NSERIES : PIC_TEXT;
+				pic_put(p, L.rlw + 1 + c * L.cw + (L.cw > 1), y, m, mr);
+			}
 		}
 	}
 	int x = L.rlw + 1;
-	x += pic_text(p, x, y, lo, width, PIC_TICK);
-	x += pic_text(p, x, y, " [", width, PIC_TEXT);
-	for (int l = 0; l < rp.n; l++)
-		x += pic_put(p, x, y, rp.g[l], PIC_RAMP + l);
-	x += pic_text(p, x, y, "] ", width, PIC_TEXT);
-	x += pic_text(p, x, y, hi, width, PIC_TICK);
+	if (h->categorical && g.hi - g.lo < 16) {
+		/* a shade per class: "0 .  1 +  2 @" */
+		for (int c = (int)g.lo; c <= (int)g.hi; c++) {
+			char buf[24];
+			snprintf(buf, sizeof buf, "%s%d ", c > (int)g.lo ? "  " : "", c);
+			x += pic_text(p, x, y, buf, width, PIC_TICK);
+			int l = class_level(&g, &rp, c);
+			x += pic_put(p, x, y, rp.g[l], PIC_RAMP + l);
+		}
+		if (h->marks)
+			x += pic_text(p, x, y, "   digits: the data", width, PIC_TEXT);
+	} else {
+		x += pic_text(p, x, y, lo, width, PIC_TICK);
+		x += pic_text(p, x, y, " [", width, PIC_TEXT);
+		for (int l = 0; l < rp.n; l++)
+			x += pic_put(p, x, y, rp.g[l], PIC_RAMP + l);
+		x += pic_text(p, x, y, "] ", width, PIC_TEXT);
+		x += pic_text(p, x, y, hi, width, PIC_TICK);
+	}
 	if (h->mask && !mask_line)
 		pic_text(p, x + 3, y, masked_note, width - x - 3, PIC_TEXT);
 	y++;
@@ -610,6 +668,11 @@ heatmap_dup(const heatmap *h)
 		memcpy(m, h->mask, n);
 		d->mask = m;
 	}
+	if (h->marks) {
+		char *m = xmalloc(n ? n : 1);
+		memcpy(m, h->marks, n);
+		d->marks = m;
+	}
 	d->row_labels = dup_labels(h->row_labels, h->rows);
 	d->col_labels = dup_labels(h->col_labels, h->cols);
 	return d;
@@ -623,7 +686,138 @@ heatmap_free(heatmap *h)
 	free((char *)h->title);
 	free((float *)h->v);
 	free((unsigned char *)h->mask);
+	free((char *)h->marks);
 	free_labels(h->row_labels, h->rows);
 	free_labels(h->col_labels, h->cols);
 	free(h);
+}
+
+/* ==== network diagrams ================================================== */
+
+/* The rows of weights each layer may use when height rows are available
+ * (height <= 0: as many as the text form allows). */
+static int
+netdiag_share(const netdiag *d, int height)
+{
+	if (height <= 0)
+		return 12;
+	int fixed = (d->title ? 1 : 0) + (d->input ? 1 : 0) + (d->legend ? 1 : 0), nw = 0;
+	for (int i = 0; i < d->nlayers; i++) {
+		fixed++;                        /* the layer's name */
+		nw += d->layers[i].rows > 0;
+	}
+	/* each heatmap has a header row and a legend row besides its cells */
+	int left = height - fixed - 3 * nw;
+	int share = nw ? left / nw : 0;
+	return share < 1 ? 1 : share;
+}
+
+static void
+netdiag_layout(const netdiag *d, int width, int height, picture *p)
+{
+	if (width < 20)
+		width = 20;
+	int share = netdiag_share(d, height);
+	picture *sub = xcalloc((size_t)(d->nlayers ? d->nlayers : 1), sizeof *sub);
+	int total = (d->title ? 1 : 0) + (d->input ? 1 : 0) + (d->legend ? 1 : 0);
+	for (int i = 0; i < d->nlayers; i++) {
+		const netdiag_layer *L = &d->layers[i];
+		total++;
+		if (L->rows > 0 && L->cols > 0 && L->w) {
+			heatmap h = {.rows = L->rows, .cols = L->cols, .v = L->w, .diverging = 1};
+			heatmap_layout(&h, width - 4, share, &sub[i]);
+			total += sub[i].h;
+		}
+	}
+	pic_init(p, width, total);
+	p->diverging = 1;
+	int y = 0;
+	if (d->title)
+		pic_text(p, 0, y++, d->title, width, PIC_TITLE);
+	if (d->input)
+		pic_text(p, 0, y++, d->input, width, PIC_TEXT);
+	for (int i = 0; i < d->nlayers; i++) {
+		const netdiag_layer *L = &d->layers[i];
+		int x = pic_text(p, 0, y, L->hot ? "> " : "  ", width, L->hot ? PIC_TITLE : PIC_TEXT);
+		x += pic_text(p, x, y, L->name, width - x, L->hot ? PIC_TITLE : PIC_TICK);
+		if (L->note) {
+			x += pic_text(p, x, y, "  ", width - x, PIC_TEXT);
+			pic_text(p, x, y, L->note, width - x, PIC_NOTE);
+		}
+		y++;
+		if (!sub[i].w)
+			continue;
+		p->ramp_levels = sub[i].ramp_levels;
+		for (int r = 0; r < sub[i].h; r++, y++)
+			for (int c = 0; c < sub[i].w && c + 4 < width; c++) {
+				const pic_cell *cell = pic_cell_at(&sub[i], c, r);
+				if (cell->g[0])
+					pic_put(p, 4 + c, y, cell->g, cell->role);
+			}
+		pic_free(&sub[i]);
+	}
+	if (d->legend)
+		pic_text(p, 0, y, d->legend, width, PIC_NOTE);
+	free(sub);
+}
+
+void
+netdiag_render_text(const netdiag *d, int width, int unicode, strbuf *b)
+{
+	picture p;
+	(void)unicode;
+	netdiag_layout(d, width, 0, &p);
+	pic_to_text(&p, b);
+	pic_free(&p);
+}
+
+void
+netdiag_render_pic(const netdiag *d, int width, int height, int unicode, picture *p)
+{
+	(void)unicode;
+	netdiag_layout(d, width, height, p);
+}
+
+netdiag *
+netdiag_dup(const netdiag *d)
+{
+	netdiag *n = xmalloc(sizeof *n);
+	*n = *d;
+	n->title = d->title ? xstrdup(d->title) : NULL;
+	n->input = d->input ? xstrdup(d->input) : NULL;
+	n->legend = d->legend ? xstrdup(d->legend) : NULL;
+	netdiag_layer *l = xcalloc((size_t)(d->nlayers ? d->nlayers : 1), sizeof *l);
+	for (int i = 0; i < d->nlayers; i++) {
+		const netdiag_layer *s = &d->layers[i];
+		l[i] = *s;
+		l[i].name = xstrdup(s->name ? s->name : "");
+		l[i].note = s->note ? xstrdup(s->note) : NULL;
+		if (s->w && s->rows > 0 && s->cols > 0) {
+			size_t n = (size_t)s->rows * (size_t)s->cols;
+			float *w = xmalloc(n * sizeof *w);
+			memcpy(w, s->w, n * sizeof *w);
+			l[i].w = w;
+		} else {
+			l[i].w = NULL;
+		}
+	}
+	n->layers = l;
+	return n;
+}
+
+void
+netdiag_free(netdiag *d)
+{
+	if (!d)
+		return;
+	for (int i = 0; i < d->nlayers; i++) {
+		free((char *)d->layers[i].name);
+		free((char *)d->layers[i].note);
+		free((float *)d->layers[i].w);
+	}
+	free((netdiag_layer *)d->layers);
+	free((char *)d->title);
+	free((char *)d->input);
+	free((char *)d->legend);
+	free(d);
 }

@@ -50,6 +50,8 @@ void gp_quote(strbuf *b, const char *s);
  * command, and closing the output. */
 void gp_script_chart(const chart *c, const gp_target *t, strbuf *b);
 void gp_script_heatmap(const heatmap *h, const gp_target *t, strbuf *b);
+/* gp_script_netdiag: a panel of weights per layer, titled by the layer. */
+void gp_script_netdiag(const netdiag *d, const gp_target *t, strbuf *b);
 
 /* ==== the process ======================================================= */
 

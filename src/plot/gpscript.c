@@ -7,6 +7,7 @@
 #include "plot/gnuplot.h"
 #include "util/utf8.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -303,11 +304,10 @@ put_tics(strbuf *b, const char *axis, const char *const *labels, int n)
 	sb_puts(b, ") noenhanced\n");
 }
 
-void
-gp_script_heatmap(const heatmap *h, const gp_target *t, strbuf *b)
+/* The heatmap's axes, palette, data and plot command (no terminal). */
+static void
+heatmap_body(const heatmap *h, strbuf *b)
 {
-	put_terminal(t, b);
-	put_label(b, "title", h->title);
 	sb_puts(b, "unset key\nset tics out nomirror\n");
 	sb_printf(b, "set xrange [-0.5:%d.5]\nset yrange [%d.5:-0.5]\n", h->cols - 1, h->rows - 1);
 	put_tics(b, "xtics", h->col_labels, h->cols);
@@ -325,7 +325,21 @@ gp_script_heatmap(const heatmap *h, const gp_target *t, strbuf *b)
 			hi = fmax(hi, h->v[i]);
 		}
 	}
-	if (h->diverging) {
+	if (h->categorical && hi >= lo && hi < 64) {
+		/* one colour per class (Okabe-Ito, safe for colour-blind eyes),
+		 * each class centred on its colour */
+		static const char *const okabe[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
+		                                    "#0072B2", "#D55E00", "#CC79A7", "#999999"};
+		int k = (int)hi + 1;
+		lo = -0.5;
+		hi = k - 0.5;
+		sb_printf(b, "set palette maxcolors %d\nset palette defined (", k);
+		for (int i = 0; i < k; i++)
+			sb_printf(b, "%s%d '%s'", i ? ", " : "", i, okabe[i % 8]);
+		sb_puts(b, ")\n");
+		if (k > 1)
+			sb_printf(b, "set cbtics 1\n");
+	} else if (h->diverging) {
 		double m = fmax(fabs(lo), fabs(hi));
 		lo = -m;
 		hi = m;
@@ -352,9 +366,60 @@ gp_script_heatmap(const heatmap *h, const gp_target *t, strbuf *b)
 		sb_putc(b, '\n');
 	}
 	sb_puts(b, "EOD\n");
+	/* marks (data points): letters and digits only, so nothing to escape */
+	int nmarks = 0;
+	for (long i = 0; h->marks && i < (long)h->rows * h->cols; i++) {
+		if (!isalnum((unsigned char)h->marks[i]))
+			continue;
+		if (!nmarks++)
+			sb_puts(b, "$marks << EOD\n");
+		sb_printf(b, "%ld %ld \"%c\"\n", i % h->cols, i / h->cols, h->marks[i]);
+	}
+	if (nmarks)
+		sb_puts(b, "EOD\n");
 	sb_puts(b, "plot $matrix matrix with image");
 	if (h->values)
 		sb_puts(b, ", \\\n     $matrix matrix using 1:2:($3 == $3 ? sprintf('%.3g', $3) : '') with labels");
+	if (nmarks)
+		sb_puts(b, ", \\\n     $marks using 1:2:3 with labels font ',9' tc rgb 'black'");
 	sb_putc(b, '\n');
+}
+
+void
+gp_script_heatmap(const heatmap *h, const gp_target *t, strbuf *b)
+{
+	put_terminal(t, b);
+	put_label(b, "title", h->title);
+	heatmap_body(h, b);
+	put_end(t, b);
+}
+
+/* ==== network diagrams ================================================== */
+
+void
+gp_script_netdiag(const netdiag *d, const gp_target *t, strbuf *b)
+{
+	put_terminal(t, b);
+	int n = 0;
+	for (int i = 0; i < d->nlayers; i++)
+		n += d->layers[i].w && d->layers[i].rows > 0 && d->layers[i].cols > 0;
+	/* one panel per layer with weights, side by side, in the order the
+	 * signal flows; the hot layer's title starts with '>' as in the text */
+	sb_printf(b, "set multiplot layout 1,%d title ", n ? n : 1);
+	gp_quote(b, d->title ? d->title : "");
+	sb_puts(b, " noenhanced\n");
+	for (int i = 0; i < d->nlayers; i++) {
+		const netdiag_layer *L = &d->layers[i];
+		if (!L->w || L->rows <= 0 || L->cols <= 0)
+			continue;
+		char name[300];
+		snprintf(name, sizeof name, "%s%s", L->hot ? "> " : "", L->name ? L->name : "");
+		put_label(b, "title", name);
+		sb_puts(b, "set xlabel 'input'\nset ylabel 'unit'\n");
+		sb_printf(b, "set xtics %s\nset ytics %s\n", L->cols <= 20 ? "1" : "autofreq", L->rows <= 20 ? "1" : "autofreq");
+		heatmap h = {.rows = L->rows, .cols = L->cols, .v = L->w, .diverging = 1};
+		heatmap_body(&h, b);
+	}
+	sb_puts(b, "unset multiplot\n");
 	put_end(t, b);
 }

@@ -111,7 +111,7 @@ pic_draw(pane *p, session *s)
 		draw_page(pp);
 		return;
 	}
-	if (!pp->pic.c && !pp->pic.h) {
+	if (!pp->pic.c && !pp->pic.h && !pp->pic.d) {
 		pane_put_text(p, 0, 1, pp->empty_note, ROLE_NOTE);
 		return;
 	}
@@ -120,8 +120,10 @@ pic_draw(pane *p, session *s)
 		int unicode = out_unicode();
 		if (pp->pic.c)
 			chart_render_pic(pp->pic.c, p->w, p->h, unicode, colors_scheme() != SCHEME_MONO, &pp->cache);
-		else
+		else if (pp->pic.h)
 			heatmap_render_pic(pp->pic.h, p->w, p->h, unicode, &pp->cache);
+		else
+			netdiag_render_pic(pp->pic.d, p->w, p->h, unicode, &pp->cache);
 		pp->cache_w = p->w;
 		pp->cache_h = p->h;
 	}
@@ -198,6 +200,7 @@ pic_pane_set(pane *p, plot_pic *pic, const char *source, int argc, const char *c
 	pp->pic = *pic;
 	pic->c = NULL;
 	pic->h = NULL;
+	pic->d = NULL;
 	pp->show_page = 0;
 	if (source != pp->source) {
 		free(pp->source);
@@ -205,7 +208,7 @@ pic_pane_set(pane *p, plot_pic *pic, const char *source, int argc, const char *c
 		pp->source = source ? xstrdup(source) : NULL;
 		pp->arg = source && argc > 0 ? xstrdup(argv[0]) : NULL;
 	}
-	const char *t = pp->pic.c ? pp->pic.c->title : pp->pic.h ? pp->pic.h->title : NULL;
+	const char *t = plot_pic_title(&pp->pic);
 	set_title(pp, source ? source : t);
 }
 
@@ -249,7 +252,7 @@ pic_pane_has_live(const pane *p)
 }
 
 int
-pic_pane_pick_live(pane *p, session *s)
+pic_pane_pick_live(pane *p, session *s, int heatmap)
 {
 	pic_pane *pp = (pic_pane *)p;
 	if (pp->source && !pp->show_page) {
@@ -257,20 +260,15 @@ pic_pane_pick_live(pane *p, session *s)
 		if (cur && cur->live)
 			return 1;
 	}
-	for (int i = 0; plot_sources[i]; i++) {
-		const plot_source *src = plot_sources[i];
-		if (!src->live || src->nargs)
-			continue;
-		plot_pic pic = {0};
-		out_set_mute(1);
-		int rc = src->fill(s, 0, NULL, &pic);
-		out_set_mute(0);
-		if (rc == 0) {
-			pic_pane_set(p, &pic, src->name, 0, NULL);
-			return 1;
-		}
-	}
-	return 0;
+	/* a page (help, a lesson's step) is being read: leave it */
+	if (pp->show_page && pp->npage)
+		return 0;
+	plot_pic pic = {0};
+	const plot_source *src = plot_first_live(s, !heatmap, &pic);
+	if (!src)
+		return 0;
+	pic_pane_set(p, &pic, src->name, 0, NULL);
+	return 1;
 }
 
 int

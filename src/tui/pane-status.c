@@ -15,26 +15,32 @@
 #include "cmd/families.h"
 #include "cmd/netlab.h"
 #include "core/alloc.h"
+#include "core/model.h"
 #include "util/utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The numbers the status line shows, by probe name; absent ones are
- * left out. */
+/* The numbers the status line shows, by probe name, the most wanted
+ * first (a narrow terminal cuts the end); absent ones are left out.
+ * integer: 1 a count, 2 a fraction shown as a percentage. */
 static const struct {
 	const char *label;
 	const char *probe;
 	int integer;
 } status_probes[] = {
-	{"params", "net.params", 1},
-	{"epoch", "train.epoch", 1},
-	{"step", "train.step", 1},
-	{"loss", "train.loss", 0},
-	{"acc", "train.acc", 0},
+	{"step", "train.steps", 1},
+	{"loss", "epoch.loss", 0},
+	{"acc", "epoch.acc", 2},
 	{"lr", "train.lr", 0},
+	{"epoch", "train.epochs", 1},
+	{"params", "net.params", 1},
 };
+/* The loss and accuracy are the last epoch's means from the history
+ * (epoch.loss, epoch.acc), not train.loss and train.acc, which evaluate
+ * the whole training set: too slow to read every frame of training. */
 
 void
 status_fields(session *s, char *buf, size_t n)
@@ -48,11 +54,18 @@ status_fields(session *s, char *buf, size_t n)
 	} else {
 		len += (size_t)snprintf(buf + len, n - len, "no data");
 	}
+	if (nl && nl->model && len < n) {
+		char desc[160];
+		model_describe(nl->model, desc, sizeof desc);
+		len += (size_t)snprintf(buf + len, n - len, " | %s", desc);
+	}
 	for (size_t i = 0; i < sizeof status_probes / sizeof status_probes[0] && len < n; i++) {
 		double v;
-		if (!family_probe(s, status_probes[i].probe, &v))
+		if (!family_probe(s, status_probes[i].probe, &v) || isnan(v))
 			continue;
-		if (status_probes[i].integer)
+		if (status_probes[i].integer == 2)
+			len += (size_t)snprintf(buf + len, n - len, " | %s %.1f%%", status_probes[i].label, 100 * v);
+		else if (status_probes[i].integer)
 			len += (size_t)snprintf(buf + len, n - len, " | %s %.0f", status_probes[i].label, v);
 		else
 			len += (size_t)snprintf(buf + len, n - len, " | %s %.4g", status_probes[i].label, v);
@@ -74,10 +87,17 @@ status_draw(pane *p, session *s)
 	werase(p->win);
 	char left[512], right[160];
 	status_fields(s, left, sizeof left);
-	if (sp->progress)
-		snprintf(left, sizeof left, "%s", sp->progress);
-	if (s->job)
+	/* the job's own progress after the fields (it is all a job without
+	 * a network, such as the RNN's, has to say) */
+	if (sp->progress) {
+		size_t l = strlen(left);
+		snprintf(left + l, sizeof left - l, " | %s", sp->progress);
+	}
+	/* the job's name too when the fields leave room for it */
+	if (s->job && (int)utf8_width(left) + 1 + (int)strlen(s->job->name) + 18 <= p->w)
 		snprintf(right, sizeof right, " %s - Ctrl-C stops ", s->job->name);
+	else if (s->job)
+		snprintf(right, sizeof right, " Ctrl-C stops ");
 	else
 		snprintf(right, sizeof right, " F1 help ");
 	int rw = (int)utf8_width(right);

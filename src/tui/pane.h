@@ -71,9 +71,10 @@ void pic_pane_page_add(pane *p, enum out_kind kind, const char *s, size_t n);
 /* pic_pane_live: refill from the live source, if any; 1 if it changed. */
 int pic_pane_live(pane *p, session *s);
 /* pic_pane_pick_live: when a job starts, follow the first live plot
- * source that has something to show (the loss when training), unless
- * the pane already follows one; 1 if it does now. */
-int pic_pane_pick_live(pane *p, session *s);
+ * source that has something to show -- a chart (the loss when training)
+ * or, with heatmap, a heatmap (the decision regions) -- unless the pane
+ * already follows one or shows a page; 1 if it does now. */
+int pic_pane_pick_live(pane *p, session *s, int heatmap);
 /* pic_pane_has_live: whether the pane follows a plot source. */
 int pic_pane_has_live(const pane *p);
 

@@ -29,6 +29,7 @@
 #include "tui/pane.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-families.h"
+#include "cmd/lessonrun.h"
 #include "cmd/tokenize.h"
 #include "cmd/workspace.h"
 #include "core/alloc.h"
@@ -56,6 +57,7 @@
 #define FRAME_MS 33
 /* A job runs in slices for about this long between looks at the keyboard. */
 #define JOB_BUDGET_MS 16
+#define VIEW_EVERY 4      /* frames per refill of the view pane in a job */
 /* Rows the completion list may take. */
 #define COMPL_ROWS 8
 
@@ -80,7 +82,8 @@ static struct tui {
 	/* the rest of a typed line waiting for a job to finish */
 	char **queue;
 	int nqueue, qhead;
-	int job_seen;       /* a job was running at the last look */
+	int live_picked;    /* during a job: 1 the chart pane, 2 the view pane
+	                     * follows a live source (picked once per job) */
 	/* the completion list on show, and the line it was for */
 	char **compl;
 	int ncompl;
@@ -88,6 +91,8 @@ static struct tui {
 	/* drawing cost, for NNLAB_TUI_STATS */
 	long frames;
 	double draw_ms, job_ms;
+	/* the lesson step the view pane shows (lesson_step_text's number) */
+	long lesson_key;
 } T;
 
 static volatile sig_atomic_t got_winch;
@@ -335,6 +340,28 @@ draw_notice(void)
 	wnoutrefresh(stdscr);
 }
 
+/* A running lesson's current step stays in sight in the view pane: put
+ * it there when the step (or what it waits for) changes. */
+static void
+lesson_view(session *s)
+{
+	if (!visible(P_VIEW) || T.capturing)
+		return;
+	strbuf title, text;
+	sb_init(&title);
+	sb_init(&text);
+	long key = lesson_step_text(s, T.pane[P_VIEW]->w > 1 ? T.pane[P_VIEW]->w - 1 : 40, &title, &text);
+	if (key != T.lesson_key) {
+		T.lesson_key = key;
+		if (key >= 0) {
+			pic_pane_page(T.pane[P_VIEW], title.s);
+			pic_pane_page_add(T.pane[P_VIEW], OUT_TEXT, text.s, text.len);
+		}
+	}
+	sb_free(&title);
+	sb_free(&text);
+}
+
 static void
 draw_all(void)
 {
@@ -343,10 +370,21 @@ draw_all(void)
 	if (T.too_small) {
 		draw_notice();
 	} else {
-		/* a live chart follows its source while a job runs */
+		lesson_view(s);
+		/* when a job runs, the chart pane follows the loss and the view
+		 * pane the decision regions or the network, as soon as they have
+		 * something to show (the loss after the first epoch) */
+		if (s->job && !(T.live_picked & 1) && visible(P_CHART) && pic_pane_pick_live(T.pane[P_CHART], s, 0))
+			T.live_picked |= 1;
+		if (s->job && !(T.live_picked & 2) && visible(P_VIEW) && pic_pane_pick_live(T.pane[P_VIEW], s, 1))
+			T.live_picked |= 2;
+		/* a live chart follows its source while a job runs; the view
+		 * pane (decision regions, the network: a forward pass over a
+		 * grid) every VIEW_EVERY-th frame, which is smooth enough and
+		 * keeps drawing a small share of the training's time */
 		if (s->job)
 			for (int i = P_CHART; i < P_N; i++)
-				if (visible(i))
+				if (visible(i) && (i != P_VIEW || T.frames % VIEW_EVERY == 0))
 					pic_pane_live(T.pane[i], s);
 		erase();
 		for (int i = 0; i < P_N; i++)
@@ -447,7 +485,7 @@ to_pane(int i, plot_pic *pic, const char *source, int argc, const char *const *a
 {
 	if (!visible(i) || T.capturing)
 		return 0;
-	const char *title = pic->c ? pic->c->title : pic->h ? pic->h->title : NULL;
+	const char *title = plot_pic_title(pic);
 	char what[200];
 	snprintf(what, sizeof what, "%s%s%s", title ? "'" : "", title ? title : "the picture", title ? "'" : "");
 	pic_pane_set(T.pane[i], pic, source, argc, argv);
@@ -610,6 +648,17 @@ queue_clear(void)
 	T.nqueue = T.qhead = 0;
 }
 
+/* After a command: a live picture follows what it changed (`step` moves
+ * the network diagram and the decision regions). */
+static void
+live_after_command(session *s)
+{
+	for (int i = P_CHART; i < P_N; i++)
+		if (visible(i))
+			pic_pane_live(T.pane[i], s);
+	T.dirty = 1;
+}
+
 /* Run the next queued command if no job is running; a failure drops the
  * rest of the line, as cmd_run_line does. */
 static void
@@ -621,7 +670,7 @@ queue_run(session *s)
 		free(cmd);
 		if (rc < 0)
 			queue_clear();
-		T.dirty = 1;
+		live_after_command(s);
 	}
 	if (T.qhead >= T.nqueue)
 		queue_clear();
@@ -638,11 +687,13 @@ run_typed(session *s, const char *line)
 	char err[600];
 	if (!line[0] || s->job || tok_split(line, &tl, err, sizeof err) < 0) {
 		nn_run_typed_line(s, line);
+		live_after_command(s);
 		return;
 	}
 	if (tl.n <= 1) {
 		tok_line_free(&tl);
 		nn_run_typed_line(s, line);
+		live_after_command(s);
 		return;
 	}
 	add_history(line);
@@ -770,6 +821,9 @@ resize(void)
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
+	/* the terminal may have reflowed or cut what was on it: repaint
+	 * every cell rather than trust curses' copy of the old screen */
+	clearok(curscr, TRUE);
 	relayout();
 	draw_all();
 }
@@ -858,6 +912,7 @@ tui_run(session *s)
 	relayout();
 	rl_callback_handler_install("nnlab> ", rl_on_line);
 	bind_keys();
+	session_greet();
 	out_note("nnlab %s - the workspace.  F1 help, 'layout' to rearrange, PgUp/PgDn scroll, Ctrl-D or "
 	         "'quit' leaves.",
 	         PACKAGE_VERSION);
@@ -868,9 +923,8 @@ tui_run(session *s)
 			got_winch = 0;
 			resize();
 		}
-		if (s->job && !T.job_seen && visible(P_CHART))
-			pic_pane_pick_live(T.pane[P_CHART], s);
-		T.job_seen = s->job != NULL;
+		if (!s->job)
+			T.live_picked = 0;
 		if (s->job)
 			run_job(s);
 		queue_run(s);

@@ -5,4 +5,5 @@ libnnutil_a_SOURCES = \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/utf8.c src/util/utf8.h \
 	src/util/fileio.c src/util/fileio.h \
-	src/util/text.c src/util/text.h
+	src/util/text.c src/util/text.h \
+	src/util/json.c src/util/json.h

@@ -633,9 +633,96 @@ test_picture(void)
 	sb_free(&b);
 }
 
+/* Decision regions: a categorical map (a shade per class, no class
+ * blank), marks over the cells, and pooling by the most common class. */
+static void
+test_categorical(void)
+{
+	float v[8] = {0, 0, 1, 2, 0, 1, 1, 2};
+	char marks[8] = {0, 'a', 0, 0, '1', 0, '%', 0};
+	heatmap h = {.title = "regions", .rows = 2, .cols = 4, .v = v, .lo = 0, .hi = 2, .categorical = 1, .marks = marks};
+	/* classes 0, 1, 2 of 3 take ramp levels 1, 5, 9: '.', '+', '@'; a
+	 * mark is drawn in the second column of its two-column cell; '%' is
+	 * not a letter or digit and is not drawn */
+	is_text(render_heatmap(&h, 40),
+	        "regions\n"
+	        "  0 1 2 3\n"
+	        "0 ...a++@@\n"
+	        "1 .1++++@@\n"
+	        "  0 .  1 +  2 @   digits: the data\n",
+	        "categorical: a shade per class, marks over the cells, a class legend");
+	/* 40 columns in 20: blocks of two, each its most common class; a tie
+	 * takes the lower class (0 and 2 give 0, where the mean would be 1) */
+	float w[40];
+	for (int j = 0; j < 40; j++)
+		w[j] = j < 10 ? (j % 2 ? 2 : 0) : j < 20 ? 2 : 1;
+	heatmap p = {.rows = 1, .cols = 40, .v = w, .lo = 0, .hi = 2, .categorical = 1};
+	char *t = render_heatmap(&p, 22);
+	char row[64];
+	ok(sscanf(t, "%*[^\n]\n0 %63s", row) == 1 && strcmp(row, ".....@@@@@++++++++++") == 0,
+	   "categorical pooling: the most common class per block, the lower on a tie (got '%s')", row);
+	for (char *c = t; *c; c++)
+		*c = *c == '\n' ? ' ' : *c;  /* the note is wrapped */
+	ok(strstr(t, "each shown as its most common value") != NULL, "categorical pooling: the note says how");
+	free(t);
+	/* the mean for an ordinary map, as before */
+	heatmap q = {.rows = 1, .cols = 40, .v = w, .lo = 0, .hi = 2};
+	t = render_heatmap(&q, 22);
+	for (char *c = t; *c; c++)
+		*c = *c == '\n' ? ' ' : *c;
+	ok(strstr(t, "each shown as its mean") != NULL, "ordinary pooling is still the mean");
+	free(t);
+	/* copies keep the marks and the kind */
+	heatmap *d = heatmap_dup(&h);
+	ok(d->categorical && d->marks && d->marks != marks && memcmp(d->marks, marks, 8) == 0,
+	   "heatmap_dup copies the marks");
+	heatmap_free(d);
+}
+
+/* The network diagram: names, the hot layer, weights by sign and size. */
+static void
+test_netdiag(void)
+{
+	/* layer 1: 2 units x 2 inputs; layer 2: no weights (dropout) */
+	float w1[4] = {-1, 1, 0, 0.5};
+	netdiag_layer L[2] = {
+	    {.name = "layer 1 (dense 2 -> 2, tanh)", .note = "|W| 1.5", .rows = 2, .cols = 2, .w = w1, .hot = 1},
+	    {.name = "layer 2 (dropout 0.5)"},
+	};
+	netdiag d = {.title = "network", .input = "input: 2 features", .nlayers = 2, .layers = L, .legend = "legend"};
+	strbuf b;
+	sb_init(&b);
+	netdiag_render_text(&d, 40, 0, &b);
+	/* diverging ramp of 9: -1 is '#', 1 '@', 0 ' ', 0.5 is half way up:
+	 * level 4 + 2 = 6, '+' */
+	is_text(sb_steal(&b),
+	        "network\n"
+	        "input: 2 features\n"
+	        "> layer 1 (dense 2 -> 2, tanh)  |W| 1.5\n"
+	        "      0 1\n"
+	        "    0 ##@@\n"
+	        "    1   ++\n"
+	        "      -1 [#=-, '+*@] 1\n"
+	        "  layer 2 (dropout 0.5)\n"
+	        "legend\n",
+	        "network diagram: the hot layer marked, weights shaded, a layer without weights named");
+	sb_free(&b);
+	netdiag *c = netdiag_dup(&d);
+	ok(c->nlayers == 2 && c->layers[0].w != w1 && c->layers[0].w[1] == 1 && c->layers[1].w == NULL &&
+	       strcmp(c->layers[0].name, L[0].name) == 0 && c->layers[0].hot,
+	   "netdiag_dup: a deep copy");
+	picture pic;
+	netdiag_render_pic(c, 40, 6, 0, &pic);
+	ok(pic.h >= 6 && pic.diverging, "netdiag_render_pic: laid out, diverging shades (%d rows)", pic.h);
+	pic_free(&pic);
+	netdiag_free(c);
+}
+
 int
 main(void)
 {
+	test_categorical();
+	test_netdiag();
 	test_line_ascii();
 	test_two_series();
 	test_log();

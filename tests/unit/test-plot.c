@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -117,8 +118,9 @@ test_targets(void)
 	ok(gp_target_parse("\xff.png", &t, err, sizeof err) < 0 && strstr(err, "UTF-8"), "invalid UTF-8 is refused");
 }
 
-/* Every line of a script is a command nnlab wrote, a data line, or the
- * end of a datablock: user text appears only inside string literals. */
+/* Every line of a script is a command nnlab wrote, a data line (numbers,
+ * and marks: one letter or digit in double quotes), or the end of a
+ * datablock: user text appears only inside string literals. */
 static int
 script_is_clean(const char *script, char *why, size_t n)
 {
@@ -144,6 +146,11 @@ script_is_clean(const char *script, char *why, size_t n)
 						continue;
 					}
 					if (strncmp(q, "NaN", 3) == 0) {
+						q += 3;
+						continue;
+					}
+					/* a mark: one letter or digit in double quotes */
+					if (q[0] == '"' && isalnum((unsigned char)q[1]) && q[2] == '"') {
 						q += 3;
 						continue;
 					}
@@ -263,6 +270,48 @@ test_scripts(void)
 	sb_free(&b);
 }
 
+/* Decision regions (a class per cell, data marks) and the network
+ * diagram (a panel per layer) as gnuplot scripts. */
+static void
+test_new_scripts(void)
+{
+	gp_target t;
+	char err[600], why[600] = "";
+	gp_target_parse("b.png", &t, err, sizeof err);
+	float v[4] = {0, 1, 2, 1};
+	char marks[4] = {'2', 0, '\'', 'a'};
+	heatmap h = {.title = "regions", .rows = 2, .cols = 2, .v = v, .lo = 0, .hi = 2, .categorical = 1, .marks = marks};
+	strbuf b;
+	sb_init(&b);
+	gp_script_heatmap(&h, &t, &b);
+	ok(script_is_clean(b.s, why, sizeof why), "a decision-region script is clean %s", why);
+	ok(strstr(b.s, "set palette maxcolors 3\n") != NULL && strstr(b.s, "set cbrange [-0.5:2.5]\n") != NULL,
+	   "a colour per class, each class centred on its colour");
+	/* column, row, the mark; the quote is no letter or digit and left out */
+	ok(strstr(b.s, "$marks << EOD\n0 0 \"2\"\n1 1 \"a\"\nEOD\n") != NULL, "the marks inline, letters and digits only");
+	ok(strstr(b.s, "$marks using 1:2:3 with labels") != NULL, "the marks drawn as labels");
+	sb_free(&b);
+
+	float w1[2] = {1, -1}, w2[3] = {0.5, 0, -0.5};
+	netdiag_layer L[3] = {{.name = "layer 1'; system 'touch pwned", .rows = 2, .cols = 1, .w = w1},
+	                      {.name = "layer 2 (dropout)"},
+	                      {.name = "layer 3", .rows = 1, .cols = 3, .w = w2, .hot = 1}};
+	netdiag d = {.title = "network `x`", .nlayers = 3, .layers = L};
+	gp_target_parse("dumb", &t, err, sizeof err);
+	sb_init(&b);
+	gp_script_netdiag(&d, &t, &b);
+	ok(script_is_clean(b.s, why, sizeof why), "a network diagram script is clean %s", why);
+	ok(strstr(b.s, "set multiplot layout 1,2 title 'network `x`' noenhanced\n") != NULL,
+	   "a panel for each of the two layers with weights");
+	ok(strstr(b.s, "set title 'layer 1''; system ''touch pwned' noenhanced\n") != NULL,
+	   "a hostile layer name is one quoted string");
+	ok(strstr(b.s, "set title '> layer 3' noenhanced\n") != NULL, "the hot layer is marked");
+	ok(strstr(b.s, "$matrix << EOD\n1\n-1\nEOD\n") != NULL && strstr(b.s, "$matrix << EOD\n0.5 0 -0.5\nEOD\n"),
+	   "each layer's weights inline");
+	ok(strstr(b.s, "unset multiplot\n") != NULL, "the multiplot is closed");
+	sb_free(&b);
+}
+
 /* The scripts through a real gnuplot, when there is one: a heatmap to a
  * PNG file, a chart to the dumb terminal, hostile labels that must not
  * run anything. */
@@ -342,6 +391,7 @@ main(void)
 	test_quote();
 	test_targets();
 	test_scripts();
+	test_new_scripts();
 	test_real_gnuplot();
 	/* every source can be completed after `plot` */
 	int missing = 0;
