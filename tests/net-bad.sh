@@ -58,7 +58,7 @@ bad "epochs 0" "epochs 0" "the number of epochs '0' is out of range; use a value
 
 # ==== train, step, eval, predict ========================================
 bad "train 0" "train 0" "the number of epochs '0' is out of range; use a value from 1 to 100000000"
-bad "epochs and steps" "train 10 epochs steps" "'train' counts in epochs or in steps, not both; usage: train [N] [epochs|steps] [every=K]"
+bad "epochs and steps" "train 10 epochs steps" "'train' counts in epochs or in steps, not both; usage: train [N] [epochs|steps] [every=K] [workers=W]"
 bad "every 0" "train 5 every=0" "every= '0' is out of range; use a value from 1 to 100000000"
 bad "train many" "train many" "the number of epochs 'many' is not a whole number; give a whole number from 1 to 100000000"
 bad "step now" "step now" "'step' got an unexpected argument 'now'; usage: step [explain]"

@@ -22,6 +22,7 @@
 #include "core/loss.h"
 #include "core/model.h"
 #include "core/optim.h"
+#include "core/parallel.h"
 #include "core/train.h"
 #include "core/vmath.h"
 #include "out/chart.h"
@@ -385,6 +386,7 @@ typedef struct train_job {
 	size_t good_hist;
 	double last_progress; /* ms */
 	char why[512];        /* what went wrong, when it did */
+	struct parallel *par; /* workers=: the data-parallel workers, or NULL */
 } train_job;
 
 static void
@@ -529,6 +531,10 @@ train_finish(session *s, job *j, int stopped, int failed)
 			           steps == 1 ? "" : "s", eps, eps == 1 ? "" : "s", t->epoch, t->epoch == 1 ? "" : "s",
 			           t->step, t->step == 1 ? "" : "s");
 	}
+	if (tj->par) {
+		net_lab(s)->tr->par = NULL;
+		parallel_free(tj->par);
+	}
 	model_free(tj->good);
 	optim_state_free(&tj->good_ost);
 	free(tj);
@@ -540,7 +546,7 @@ train_finish(session *s, job *j, int stopped, int failed)
 static int
 cmd_train(session *s, cmd_args *a)
 {
-	static const char usage[] = "train [N] [epochs|steps] [every=K]";
+	static const char usage[] = "train [N] [epochs|steps] [every=K] [workers=W]";
 	netlab *nl = net_lab(s);
 	int steps_mode = arg_flag(a, "steps") || arg_flag(a, "step");
 	int epochs_word = arg_flag(a, "epochs") || arg_flag(a, "epoch");
@@ -553,8 +559,15 @@ cmd_train(session *s, cmd_args *a)
 		if (!a->used[i] && pos_long(a, i, steps_mode ? "the number of steps" : "the number of epochs", 1,
 		                            100000000L, &n) < 0)
 			return -1;
-	if (arg_long(a, "every", 0, 1, 100000000L, &every) < 0 || net_check_fit(nl, 1) < 0)
+	long workers;
+	if (arg_long(a, "every", 0, 1, 100000000L, &every) < 0 ||
+	    arg_long(a, "workers", 1, 1, 16, &workers) < 0 || net_check_fit(nl, 1) < 0)
 		return -1;
+	if (workers > 1)
+		for (int l = 0; l < nl->model->n_layers; l++)
+			if (nl->model->layers[l].kind == LAYER_DROPOUT)
+				return out_error("workers= splits the batch across threads, and each would draw its own dropout "
+				                 "masks; train without workers=, or without the dropout layer");
 	net_sync(nl);
 	trainer *t = nl->tr;
 	int per_epoch = trainer_steps_per_epoch(t, nl->data);
@@ -579,6 +592,16 @@ cmd_train(session *s, cmd_args *a)
 	tj->ref = t->n_hist ? t->hist[0].loss : INFINITY;
 	tj->good = model_clone(nl->model);
 	snapshot_good(nl, tj);
+	if (workers > 1) {
+		tj->par = parallel_new(nl->model, (int)workers);
+		if (!tj->par) {
+			model_free(tj->good);
+			optim_state_free(&tj->good_ost);
+			free(tj);
+			return out_error("cannot start %ld worker threads; train without workers=", workers);
+		}
+		t->par = tj->par;
+	}
 
 	char desc[512], lr[32], c1[32];
 	model_describe(nl->model, desc, sizeof desc);
@@ -592,6 +615,11 @@ cmd_train(session *s, cmd_args *a)
 		sb_printf(&b, "%ld step%s\n", nsteps, nsteps == 1 ? "" : "s");
 	else
 		sb_printf(&b, "%ld epoch%s\n", n, n == 1 ? "" : "s");
+	if (tj->par)
+		sb_printf(&b, "data parallel: %ld workers, each takes about %d of the %d rows of a batch; their gradients "
+		          "are summed (an all-reduce) before the update, as one worker on the whole batch would have "
+		          "it (up to the order of float sums)\n", workers, (t->batch + (int)workers - 1) / (int)workers,
+		          t->batch);
 	train_header(&b, tj);
 	out_printf("%s", b.s);
 	sb_free(&b);
@@ -601,7 +629,7 @@ cmd_train(session *s, cmd_args *a)
 const cmd_entry cmd_train_entry = {
 	.name = "train",
 	.topic = "net",
-	.usage = "train [N] [epochs|steps] [every=K]",
+	.usage = "train [N] [epochs|steps] [every=K] [workers=W]",
 	.summary = "train the network for N epochs (or steps)",
 	.help = "Runs the textbook loop: for every batch, the forward pass and the loss, the gradient of the loss "
 	        "by backpropagation, and the update of every weight by the optimiser; each epoch visits the "
@@ -613,10 +641,15 @@ const cmd_entry cmd_train_entry = {
 	        "Ctrl-C (or 'stop' in the workspace) ends training at the next step with the weights kept; 'train' "
 	        "then goes on from there.  If the loss becomes infinite or not a number, or grows to ten times "
 	        "where it started, training has diverged: it stops, puts back the weights of the last good epoch, "
-	        "and says what to try.  'lr' changes the learning rate, even while training runs in the workspace.",
-	.examples = "train\ntrain 200\ntrain 2000 every=500\ntrain 25 steps",
+	        "and says what to try.  'lr' changes the learning rate, even while training runs in the workspace.\n"
+	        "\n"
+	        "workers=W splits every batch across W threads, each with its own copy of the network, and sums "
+	        "their gradients before the one update (data parallelism, as large models are trained on many "
+	        "GPUs).  The update equals that of one worker up to the order of float additions; whether it is "
+	        "faster depends on the network's size (threads cost more than a small network's work).",
+	.examples = "train\ntrain 200\ntrain 2000 every=500\ntrain 25 steps\ntrain 50 workers=2",
 	.exec = cmd_train,
-	.keys = (const char *const[]){"every", NULL},
+	.keys = (const char *const[]){"every", "workers", NULL},
 	.words = (const char *const[]){"epochs", "steps", NULL},
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/train.h"
 #include "core/alloc.h"
+#include "core/parallel.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -171,24 +172,35 @@ trainer_step(trainer *t, model *m, const dataset *ds, rng_t *r)
 	}
 	t->rows = rows;
 
-	const float *h = model_forward(m, t->bx, rows, 1, r);
 	enum act_kind last = model_last_act(m);
 	const int *labels = t->by;
 	const float *targets = t->bt;
-	double loss = loss_batch(&t->loss, last, model_out_z(m), h, rows, n_out, labels, targets, t->g, NULL);
+	double loss;
+	const float *h;
+	if (t->par) {
+		/* the workers compute the gradient of the batch (penalties
+		 * included); a forward pass here counts the batch's correct
+		 * answers for the epoch's accuracy */
+		loss = parallel_grad(t->par, m, &t->loss, t->bx, labels, targets, rows);
+		h = model_forward(m, t->bx, rows, 0, NULL);
+	} else {
+		h = model_forward(m, t->bx, rows, 1, r);
+		loss = loss_batch(&t->loss, last, model_out_z(m), h, rows, n_out, labels, targets, t->g, NULL);
+	}
 	t->batch_correct = 0;
 	if (!ds->regression)
 		for (int i = 0; i < rows; i++)
 			t->batch_correct += loss_predict(&t->loss, last, model_out_z(m) + (size_t)i * n_out,
 			                                 h + (size_t)i * n_out, n_out) == t->by[i];
 
-	model_backward(m, t->g, loss_fused(t->loss.kind, last), 0);
+	if (!t->par)
+		model_backward(m, t->g, loss_fused(t->loss.kind, last), 0);
 	t->penalty = 0;
 	for (int l = 0; l < m->n_layers; l++) {
 		layer *L = &m->layers[l];
 		if (layer_has_params(L))
 			t->penalty += loss_penalty(&t->loss, layer_W(m, l), layer_n_weights(L),
-			                           L->frozen ? NULL : layer_dW(m, l));
+			                           L->frozen || t->par ? NULL : layer_dW(m, l));
 	}
 	if (t->ost.n != m->n_params)
 		optim_state_reset(&t->ost, m->n_params);

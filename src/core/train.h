@@ -66,6 +66,9 @@ typedef struct trainer {
 	double batch_loss; /* its mean loss, penalties excluded */
 	double penalty;    /* its L1/L2 penalty */
 	int batch_correct;
+	struct parallel *par; /* data parallelism: the batch's gradient is
+	                    * computed by these workers (parallel.h), or NULL;
+	                    * not owned: whoever sets it frees it */
 	double grad_norm;  /* before clipping; -1 when clipping is off (then
 	                    * optim_grad_norm gives it: grads are unchanged) */
 	/* the epoch in progress */
