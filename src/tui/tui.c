@@ -82,6 +82,7 @@ static struct tui {
 	/* the rest of a typed line waiting for a job to finish */
 	char **queue;
 	int nqueue, qhead;
+	int job_ended;      /* a job ended since the last frame: show its end */
 	int live_picked;    /* during a job: 1 the chart pane, 2 the view pane
 	                     * follows a live source (picked once per job) */
 	/* the completion list on show, and the line it was for */
@@ -374,18 +375,21 @@ draw_all(void)
 		/* when a job runs, the chart pane follows the loss and the view
 		 * pane the decision regions or the network, as soon as they have
 		 * something to show (the loss after the first epoch) */
-		if (s->job && !(T.live_picked & 1) && visible(P_CHART) && pic_pane_pick_live(T.pane[P_CHART], s, 0))
+		/* a job too short to last a frame still leaves its pictures */
+		int active = s->job || T.job_ended;
+		if (active && !(T.live_picked & 1) && visible(P_CHART) && pic_pane_pick_live(T.pane[P_CHART], s, 0))
 			T.live_picked |= 1;
-		if (s->job && !(T.live_picked & 2) && visible(P_VIEW) && pic_pane_pick_live(T.pane[P_VIEW], s, 1))
+		if (active && !(T.live_picked & 2) && visible(P_VIEW) && pic_pane_pick_live(T.pane[P_VIEW], s, 1))
 			T.live_picked |= 2;
 		/* a live chart follows its source while a job runs; the view
 		 * pane (decision regions, the network: a forward pass over a
 		 * grid) every VIEW_EVERY-th frame, which is smooth enough and
 		 * keeps drawing a small share of the training's time */
-		if (s->job)
+		if (active)
 			for (int i = P_CHART; i < P_N; i++)
-				if (visible(i) && (i != P_VIEW || T.frames % VIEW_EVERY == 0))
+				if (visible(i) && (i != P_VIEW || T.frames % VIEW_EVERY == 0 || !s->job))
 					pic_pane_live(T.pane[i], s);
+		T.job_ended = 0;
 		erase();
 		for (int i = 0; i < P_N; i++)
 			if (visible(i))
@@ -851,8 +855,10 @@ run_job(session *s)
 {
 	double t0 = out_clock_ms();
 	while (s->job && out_clock_ms() - t0 < JOB_BUDGET_MS)
-		if (!session_job_advance(s))
+		if (!session_job_advance(s)) {
+			T.job_ended = 1;
 			break;
+		}
 	out_tick();
 	T.job_ms += out_clock_ms() - t0;
 	T.dirty = 1;
