@@ -43,7 +43,7 @@ start() {
 	sock=nnlab-test-$$-$nsock
 	rm -f "$TMPD/after"
 	T new-session -d -s nn -x "$1" -y "$2" \
-		"env LC_ALL=${loc:-C} NO_COLOR= ${start_env:-} XDG_STATE_HOME=$TMPD/state NNLAB_TUI_STATS=$TMPD/stats $NNLAB ${3:-}; echo EXIT=\$? >$TMPD/after; stty -a >>$TMPD/after; sleep 60"
+		"env LC_ALL=${loc:-C} NO_COLOR= ${start_env:-} XDG_STATE_HOME=$TMPD/state NNLAB_TUI_STATS=$TMPD/stats $NNLAB ${3:-}; rc=\$?; { stty -a; echo EXIT=\$rc; } >$TMPD/after; sleep 60"
 }
 cap() { T capture-pane -p -t nn; }
 # wait_for TEXT [SECONDS]: until the screen shows TEXT
@@ -185,8 +185,8 @@ check "log save: the file holds the commands and their output" grep -q "nnlab> d
 
 keys 'quit' Enter
 check "quit: nnlab leaves with status 0" wait_after "EXIT=0"
-check "quit: the terminal is back in canonical mode" grep -qw icanon "$TMPD/after"
-check "quit: echo is back on" grep -qw echo "$TMPD/after"
+check "quit: the terminal is back in canonical mode" grep -Eq '(^| )icanon( |$)' "$TMPD/after"
+check "quit: echo is back on" grep -Eq '(^| )echo( |$)' "$TMPD/after"
 check "quit: the history is saved" grep -qx "plot data" "$TMPD/state/nnlab/history"
 # drawing cost (NNLAB_TUI_STATS) is recorded; its size is a benchmark,
 # not a test: 'make bench-tui' measures it (bench/bench-tui.sh)
@@ -232,7 +232,7 @@ nn_pid=$(pgrep -P "$sh_pid" | head -1)
 if [ -n "$nn_pid" ]; then
 	kill -TERM "$nn_pid"
 	check "SIGTERM: nnlab leaves" wait_after "EXIT="
-	check "SIGTERM: the terminal is restored" grep -qw icanon "$TMPD/after"
+	check "SIGTERM: the terminal is restored" grep -Eq '(^| )icanon( |$)' "$TMPD/after"
 	check "SIGTERM: the history is saved" grep -qx "seed 7" "$TMPD/state/nnlab/history"
 else
 	not_ok "SIGTERM: nnlab's process was not found"
