@@ -10,7 +10,7 @@ dist_texts_DATA = \
 	lessons/texts/history.txt \
 	lessons/texts/zh-networks.txt
 
-# The lessons (nnlab-lesson(5)); tests/lessons.sh runs each one unattended.
+# The lessons (nnlab-lesson(5)); tests/shipped-lessons.sh runs each one unattended.
 lessonsdir = $(pkgdatadir)/lessons
 dist_lessons_DATA = \
 	lessons/01-training.lesson \

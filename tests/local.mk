@@ -36,7 +36,7 @@ dist_check_SCRIPTS = \
 	tests/badinput.sh \
 	tests/batch.sh \
 	tests/linemode.sh \
-	tests/lessons.sh \
+	tests/shipped-lessons.sh \
 	tests/fuzz-regressions.sh
 TESTS += $(dist_check_SCRIPTS)
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# lessons.sh - every shipped lesson is installed, parses, and runs
+# shipped-lessons.sh - every shipped lesson is installed, parses, and runs
 # unattended with its own answers (nnlab --check-lesson), all its checks
 # holding; and lessons cannot write outside the state directory.
 . "${top_srcdir:-..}/tests/setup.sh"
