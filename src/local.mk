@@ -6,4 +6,4 @@ nnlab_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(READLINE_CFLAGS)
 # utilities, the numeric core.
 NNLAB_LIBS = libnntui.a libnncmd.a libnnplot.a libnncontent.a libnnout.a \
 	libnnutil.a $(NNBLAS_LIB) libnncore.a
-nnlab_LDADD = $(NNLAB_LIBS) $(NCURSESW_LIBS) $(READLINE_LIBS) $(BLAS_LIBS) -lm
+nnlab_LDADD = $(NNLAB_LIBS) $(NCURSESW_LIBS) $(READLINE_LIBS) $(BLAS_LIBS) $(LIBINTL) -lm

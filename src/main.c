@@ -20,6 +20,7 @@
 #include "out/out.h"
 #include "tui/linemode.h"
 #include "tui/tui.h"
+#include "util/i18n.h"
 #include "util/text.h"
 
 #include <getopt.h>
@@ -33,8 +34,7 @@
 static void
 usage(FILE *f)
 {
-	fprintf(f,
-	        "Usage: nnlab [OPTION]... [FILE]\n"
+	fputs(_("Usage: nnlab [OPTION]... [FILE]\n"
 	        "A terminal lab for learning how neural networks and large models work.\n"
 	        "\n"
 	        "With no FILE, on a terminal, nnlab opens an interactive session; with FILE,\n"
@@ -53,11 +53,13 @@ usage(FILE *f)
 	        "                       of FILE.csv and write the predictions as CSV to\n"
 	        "                       standard output (no prompt)\n"
 	        "      --echo           print each command before its output\n"
+	        "      --lang=LANG      speak LANG: en (English) or zh (中文); the default\n"
+	        "                       follows LANGUAGE, LC_ALL, LC_MESSAGES and LANG\n"
 	        "      --help           display this help and exit\n"
 	        "      --version        output version information and exit\n"
 	        "\n"
 	        "Type 'help' at the prompt for the commands.  Environment: NNLAB_DATADIR,\n"
-	        "XDG_STATE_HOME, NO_COLOR.  See nnlab(1).\n");
+	        "XDG_STATE_HOME, NO_COLOR, LANG.  See nnlab(1).\n"), f);
 }
 
 static void
@@ -105,7 +107,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_SEED = 256, OPT_PLAIN, OPT_ECHO, OPT_HELP, OPT_VERSION, OPT_DUMP, OPT_LESSON,
-	       OPT_CHECK_LESSON, OPT_NO_SKIP, OPT_MODEL, OPT_PREDICT };
+	       OPT_CHECK_LESSON, OPT_NO_SKIP, OPT_MODEL, OPT_PREDICT, OPT_LANG };
 	static const struct option opts[] = {
 		{"command", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -121,13 +123,21 @@ main(int argc, char **argv)
 		{"no-skip", no_argument, NULL, OPT_NO_SKIP},
 		{"model", required_argument, NULL, OPT_MODEL},
 		{"predict", required_argument, NULL, OPT_PREDICT},
+		{"lang", required_argument, NULL, OPT_LANG},
 		{NULL, 0, NULL, 0},
 	};
 	const char *command = NULL, *lesson_file = NULL, *check_lesson = NULL;
 	const char *model_file = NULL, *predict_csv = NULL;
-	int no_skip = 0;
+	int no_skip = 0, want_help = 0;
 	int quiet = 0, plain = 0, keep_going = 0, echo = 0;
 	long seed = 0;
+	/* The user's locale for characters (wide input, display widths) and
+	 * messages; numbers are always read and printed the C way, so
+	 * "0.5" means the same everywhere and transcripts are byte-stable. */
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	i18n_init(NULL);
+
 	int c;
 	while ((c = getopt_long(argc, argv, "c:qk", opts, NULL)) != -1) {
 		switch (c) {
@@ -156,8 +166,15 @@ main(int argc, char **argv)
 			echo = 1;
 			break;
 		case OPT_HELP:
-			usage(stdout);
-			return 0;
+			want_help = 1;
+			break;
+		case OPT_LANG:
+			if (i18n_parse(optarg) < 0) {
+				fprintf(stderr, _("nnlab: --lang '%s' is not known; give en (English) or zh (中文)\n"), optarg);
+				return 2;
+			}
+			i18n_init(optarg);
+			break;
 		case OPT_VERSION:
 			printf("%s %s\n"
 			       "Copyright (C) 2026 The nnlab authors.\n"
@@ -189,6 +206,10 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (want_help) {
+		usage(stdout);
+		return 0;
+	}
 	const char *script = NULL;
 	if (optind < argc)
 		script = argv[optind++];
@@ -205,12 +226,6 @@ main(int argc, char **argv)
 		fprintf(stderr, "nnlab: give only one of -c CMDS, --check-lesson FILE, --predict FILE and a script FILE\n");
 		return 2;
 	}
-
-	/* The user's locale for characters (wide input, display widths) and
-	 * messages; numbers are always read and printed the C way, so
-	 * "0.5" means the same everywhere and transcripts are byte-stable. */
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
 
 	cmd_init();
 	session s;

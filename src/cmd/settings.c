@@ -5,6 +5,7 @@
 #include "cmd/cmd.h"
 #include "cmd/plotsrc.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/text.h"
 
 #include <stdio.h>
@@ -98,11 +99,33 @@ get_keep_going(session *s, strbuf *o)
 	sb_puts(o, s->keep_going ? "on" : "off");
 }
 
+static int
+set_lang(session *s, const char *v)
+{
+	(void)s;
+	int l = i18n_parse(v);
+	if (l < 0)
+		return out_error("language '%s' is not known; choose en (English) or zh (中文)", v);
+	i18n_set((nn_lang)l);
+	if (l == LANG_ZH && !i18n_catalogue_ok())
+		out_warn("the Chinese message catalogue (nnlab.mo) was not found; messages stay in English, "
+		         "glossary entries and lessons are shown in Chinese");
+	return 0;
+}
+
+static void
+get_lang(session *s, strbuf *o)
+{
+	(void)s;
+	sb_puts(o, i18n_name(i18n_lang()));
+}
+
 const setting settings_table[] = {
 	{"color", "auto|always|never", "colour in line mode (NO_COLOR turns auto off)", set_color, get_color},
 	{"digits", "2..9", "significant digits shown in matrices and tables", set_digits, get_digits},
 	{"echo", "on|off", "print each command before its output", set_echo, get_echo},
 	{"keep-going", "on|off", "scripts continue after an error", set_keep_going, get_keep_going},
+	{"lang", "en|zh", "language of messages, glossary entries and lessons", set_lang, get_lang},
 	{"plotter", "text|gnuplot", "who draws 'plot': nnlab itself, or gnuplot", plotter_set, plotter_get},
 	{"width", "0|40..400", "output width in columns; 0 follows the terminal", set_width, get_width},
 	{0},

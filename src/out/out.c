@@ -9,6 +9,7 @@
 
 #include "out/out.h"
 #include "out/outlog.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -288,10 +289,10 @@ int
 out_error(const char *fmt, ...)
 {
 	char prefix[700];
-	snprintf(prefix, sizeof prefix, "%serror: ", where);
+	snprintf(prefix, sizeof prefix, "%s%s", where, _("error: "));
 	va_list ap;
 	va_start(ap, fmt);
-	out_vk(OUT_ERROR, prefix, fmt, ap);
+	out_vk(OUT_ERROR, prefix, _(fmt), ap);
 	va_end(ap);
 	if (!mute)
 		n_errors++;
@@ -302,10 +303,10 @@ void
 out_warn(const char *fmt, ...)
 {
 	char prefix[700];
-	snprintf(prefix, sizeof prefix, "%swarning: ", where);
+	snprintf(prefix, sizeof prefix, "%s%s", where, _("warning: "));
 	va_list ap;
 	va_start(ap, fmt);
-	out_vk(OUT_WARN, prefix, fmt, ap);
+	out_vk(OUT_WARN, prefix, _(fmt), ap);
 	va_end(ap);
 }
 
@@ -314,7 +315,7 @@ out_note(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	out_vk(OUT_NOTE, NULL, fmt, ap);
+	out_vk(OUT_NOTE, NULL, _(fmt), ap);
 	va_end(ap);
 }
 
@@ -327,7 +328,7 @@ out_progress(const char *fmt, ...)
 	sb_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vprintf(&b, fmt, ap);
+	sb_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	sink->progress(sink_ctx, b.s);
 	sb_free(&b);

@@ -70,7 +70,11 @@ void out_vprintf(const char *fmt, va_list ap);
 /* out_kprintf: like out_printf with an explicit kind. */
 void out_kprintf(enum out_kind kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void out_puts(const char *s);  /* s plus a newline */
-/* out_error: "[where: ]error: <fmt>\n".  Always returns -1, so a handler
+/* out_error, out_warn, out_note and out_progress translate their format
+ * themselves (util/i18n.h; xgettext is told these names), so a call site
+ * marks nothing; out_printf and out_puts print exactly what they get, so
+ * a message there is wrapped in _() by the caller.
+ * out_error: "[where: ]error: <fmt>\n".  Always returns -1, so a handler
  * can say `return out_error(...)`. */
 int out_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

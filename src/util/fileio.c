@@ -166,18 +166,13 @@ nn_state_dir(void)
 	return NULL;
 }
 
-const char *
-nn_data_dir(void)
+int
+nn_run_from_build_tree(void)
 {
-	static char dir[PATH_MAX];
-	if (dir[0])
-		return dir;
-	const char *env = getenv("NNLAB_DATADIR");
-	if (env && env[0]) {
-		snprintf(dir, sizeof dir, "%s", env);
-		return dir;
-	}
-	/* Run from the build tree?  Then the lessons are in the source tree. */
+	static int known = -1;
+	if (known >= 0)
+		return known;
+	known = 0;
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
@@ -186,12 +181,25 @@ nn_data_dir(void)
 		if (slash) {
 			*slash = '\0';
 			char real_build[PATH_MAX];
-			if (realpath(NNLAB_ABS_BUILDDIR, real_build) && strcmp(real_build, exe) == 0) {
-				snprintf(dir, sizeof dir, "%s", NNLAB_ABS_SRCDIR);
-				return dir;
-			}
+			if (realpath(NNLAB_ABS_BUILDDIR, real_build) && strcmp(real_build, exe) == 0)
+				known = 1;
 		}
 	}
-	snprintf(dir, sizeof dir, "%s", NNLAB_PKGDATADIR);
+	return known;
+}
+
+const char *
+nn_data_dir(void)
+{
+	static char dir[PATH_MAX];
+	if (dir[0])
+		return dir;
+	const char *env = getenv("NNLAB_DATADIR");
+	if (env && env[0])
+		snprintf(dir, sizeof dir, "%s", env);
+	else if (nn_run_from_build_tree()) /* the lessons are in the source tree */
+		snprintf(dir, sizeof dir, "%s", NNLAB_ABS_SRCDIR);
+	else
+		snprintf(dir, sizeof dir, "%s", NNLAB_PKGDATADIR);
 	return dir;
 }

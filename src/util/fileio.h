@@ -30,5 +30,9 @@ char *nn_state_dir(void);
  * source tree when running the binary from its build tree, else the
  * installed package data directory.  Static storage. */
 const char *nn_data_dir(void);
+/* nn_run_from_build_tree: 1 when /proc/self/exe sits in the build tree
+ * this binary was configured for (so data and catalogues are used from
+ * there and from the source tree, not from the install locations). */
+int nn_run_from_build_tree(void);
 
 #endif

@@ -6,4 +6,5 @@ libnnutil_a_SOURCES = \
 	src/util/utf8.c src/util/utf8.h \
 	src/util/fileio.c src/util/fileio.h \
 	src/util/text.c src/util/text.h \
-	src/util/json.c src/util/json.h
+	src/util/json.c src/util/json.h \
+	src/util/i18n.c src/util/i18n.h
