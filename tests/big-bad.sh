@@ -85,6 +85,27 @@ check_bad 'transfer now' "'transfer' got an unexpected argument 'now'"
 check_bad_net 'quant undo' "the network changed since 'quant int8' (trained, rebuilt or loaded)" 'quant int8
 train 1'
 
+# check_bad_rnn CMD MESSAGE [SETUP]: the same with a trained character RNN
+# (the rnn: line of show state holds its checksum)
+check_bad_rnn() {
+	printf 'seed 5\nrnn new hidden=16\nrnn train networks steps=20\n%s\nshow state\n%s\nshow state\n' "${3:-quant int8}" "$1" >"$TMPD/script"
+	out=$(nn --keep-going "$TMPD/script" 2>&1) && rc=0 || rc=$?
+	if [ "$rc" -eq 1 ]; then ok "'$1': exit status 1"; else not_ok "'$1': exit status $rc (want 1)"; fi
+	contains "'$1': message" "$out" "error: $2"
+	st='/^(seed|random stream|settings|data|model|training|progress|quant|rnn): /'
+	before=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==1 && $st")
+	after=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==2 && $st")
+	is "'$1': state unchanged" "$after" "$before"
+}
+check_bad 'quant int8 model=rnn' "there is no trained character RNN to quantise; train one first"
+check_bad 'quant int8 model=cnn' "model="
+check_bad_net 'quant int8 text=networks' "text= names the text for the RNN's perplexity; add model=rnn"
+check_bad_rnn 'quant int8 text=no-such-text' "no file 'no-such-text', and nnlab ships no text of that name"
+check_bad_rnn 'quant int4 model=rnn text=zh-networks' "'zh-networks' has"
+check_bad_rnn 'quant undo' "the character RNN changed since 'quant int8' (trained, rebuilt or loaded)" 'quant int8
+rnn train networks steps=2'
+check_bad_rnn 'quant fp16 asym' "'asym' applies to int8 and int4"
+
 # the seeded outcomes the help texts promise
 printf 'seed 0\ntransfer\n' >"$TMPD/script"
 out=$(nn --keep-going "$TMPD/script" 2>&1)

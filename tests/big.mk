@@ -13,4 +13,4 @@ tests_big_test_parallel_LDADD = libnncore.a -lm
 TESTS += $(BIG_CORE_TESTS)
 
 # bad input to every command: the message, and the state unchanged
-dist_check_SCRIPTS += tests/big-bad.sh
+dist_check_SCRIPTS += tests/big-bad.sh tests/big-stop.sh

@@ -15,8 +15,11 @@
 #include "cmd/session.h"
 #include "util/strbuf.h"
 
+enum big_target { BIG_NET = 0, BIG_RNN = 1 };
+
 typedef struct biglab {
 	float *backup;        /* [n] the model's parameters before `quant`, or NULL */
+	enum big_target target; /* whose parameters: the network's or the character RNN's */
 	size_t n;
 	uint64_t sum_after;   /* model_checksum right after quantising: undo
 	                       * applies only while the model still has it */

@@ -21,6 +21,7 @@
 #include "core/train.h"
 #include "out/chart.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <math.h>
@@ -46,10 +47,10 @@ ae_scatter(model *m, const dataset *ds, int r0, int r1)
 		y[n + i] = h[(size_t)i * 2 + 1];
 		cls[n + i] = 1;
 	}
-	static const char *const names[] = {"data", "reconstruction"};
-	chart_series se = {.name = "rows", .x = x, .y = y, .n = (size_t)(2 * n), .cls = cls};
-	chart c = {.kind = CHART_SCATTER, .title = "the rows and what the autoencoder gives back",
-	           .xlabel = "column 1", .ylabel = "column 2", .series = &se, .nseries = 1, .class_names = names,
+	const char *const names[] = {_("data"), _("reconstruction")};
+	chart_series se = {.name = _("rows"), .x = x, .y = y, .n = (size_t)(2 * n), .cls = cls};
+	chart c = {.kind = CHART_SCATTER, .title = _("the rows and what the autoencoder gives back"),
+	           .xlabel = _("column 1"), .ylabel = _("column 2"), .series = &se, .nseries = 1, .class_names = names,
 	           .nclasses = 2};
 	out_chart(&c);
 	free(x);
@@ -74,7 +75,7 @@ ae_images(model *m, const dataset *ds, int row, int side)
 		mask[(size_t)y * cols + side] = 1;
 	}
 	char title[96];
-	snprintf(title, sizeof title, "row %d: the input (left), its reconstruction (right)", row + 1);
+	snprintf(title, sizeof title, _("row %d: the input (left), its reconstruction (right)"), row + 1);
 	heatmap hm = {.title = title, .rows = side, .cols = cols, .v = v, .mask = mask};
 	out_heatmap(&hm);
 	free(v);
@@ -123,20 +124,28 @@ cmd_ae(session *s, cmd_args *a)
 	int test = ds->n_train < ds->n;
 	char desc[256], c1[32], c2[32], c3[32];
 	model_describe(m, desc, sizeof desc);
-	out_printf("autoencoder %s on '%s': %d column%s through a code of %ld; %d training rows%s; adam lr %s, "
-	           "batch 32, loss mse against the row itself\n",
-	           desc, src->name, d, d == 1 ? "" : "s", code, ds->n_train, test ? ", the rest held out" : "",
+	out_printf(_("autoencoder %s on '%s': %d column%s through a code of %ld; %d training rows%s; adam lr %s, "
+	             "batch 32, loss mse against the row itself\n"),
+	           desc, src->name, d, d == 1 ? "" : "s", code, ds->n_train, test ? _(", the rest held out") : "",
 	           net_num(s, lr, c1, sizeof c1));
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "    epoch   train mse%s\n", test ? "    test mse" : "");
+	sb_printf(&b, _("    epoch   train mse%s\n"), test ? _("    test mse") : "");
 	int spe = trainer_steps_per_epoch(&t, ds);
 	long every = epochs >= 6 ? (epochs + 5) / 6 : 1;
 	double *hist = xmalloc(sizeof(double) * (size_t)epochs);
 	eval_result tr = {0}, te = {0};
 	for (long e = 1; e <= epochs; e++) {
-		for (int i = 0; i < spe; i++)
+		for (int i = 0; i < spe && !session_poll(); i++)
 			trainer_step(&t, m, ds, &s->rng);
+		if (nn_interrupted) {
+			sb_free(&b);
+			free(hist);
+			trainer_free(&t);
+			model_free(m);
+			dataset_free(ds);
+			return session_stopped("ae");
+		}
 		const train_hist *th = trainer_last_hist(&t);
 		hist[e - 1] = th ? th->loss : NAN;
 		if (e % every == 0 || e == epochs) {
@@ -151,16 +160,18 @@ cmd_ae(session *s, cmd_args *a)
 	}
 	out_printf("%s", b.s);
 	sb_free(&b);
-	chart_series se = {.name = "training mse", .y = hist, .n = (size_t)epochs};
-	chart c = {.kind = CHART_LINE, .title = "reconstruction error per epoch (log scale)", .xlabel = "epoch",
+	chart_series se = {.name = _("training mse"), .y = hist, .n = (size_t)epochs};
+	chart c = {.kind = CHART_LINE, .title = _("reconstruction error per epoch (log scale)"), .xlabel = _("epoch"),
 	           .ylabel = "mse", .logy = 1, .series = &se, .nseries = 1};
 	out_chart(&c);
 	free(hist);
 	int r0 = test ? ds->n_train : 0;
 	double base = ae_baseline(ds, r0, ds->n), got = test ? te.loss : tr.loss;
-	out_printf("answering every %s row with the mean of the training rows gives mse %s; the code of %ld gives "
-	           "%s, %s%% of that\n",
-	           test ? "test" : "training", net_num(s, base, c1, sizeof c1), code, net_num(s, got, c2, sizeof c2),
+	out_printf(test ? _("answering every test row with the mean of the training rows gives mse %s; the code of "
+	                    "%ld gives %s, %s%% of that\n")
+	                : _("answering every training row with the mean of the training rows gives mse %s; the code "
+	                    "of %ld gives %s, %s%% of that\n"),
+	           net_num(s, base, c1, sizeof c1), code, net_num(s, got, c2, sizeof c2),
 	           net_num(s, 100.0 * got / base, c3, sizeof c3));
 	int side = (int)lround(sqrt((double)d));
 	if (d == 2)
@@ -171,22 +182,23 @@ cmd_ae(session *s, cmd_args *a)
 	/* the learned code of a few rows */
 	float code_v[64];
 	sb_init(&b);
-	sb_printf(&b, "the code of the first %s rows (layer %d's %ld output%s):\n", test ? "test" : "training",
+	sb_printf(&b, test ? _("the code of the first test rows (layer %d's %ld output%s):\n")
+	                   : _("the code of the first training rows (layer %d's %ld output%s):\n"),
 	          AE_CODE_LAYER + 1, code, code == 1 ? "" : "s");
 	int shown = ds->n - r0 < 8 ? ds->n - r0 : 8;
 	for (int i = r0; i < r0 + shown; i++) {
 		const float *x = ds->x + (size_t)i * d;
-		sb_printf(&b, "  row %4d  (%s", i + 1, net_num(s, x[0], c1, sizeof c1));
+		sb_printf(&b, _("  row %4d  (%s"), i + 1, net_num(s, x[0], c1, sizeof c1));
 		for (int j = 1; j < d && j < 3; j++)
 			sb_printf(&b, ", %s", net_num(s, x[j], c1, sizeof c1));
-		sb_puts(&b, d > 3 ? ", ...)  code" : ")  code");
+		sb_puts(&b, d > 3 ? _(", ...)  code") : _(")  code"));
 		ae_code(m, x, code_v);
 		for (int j = 0; j < code && j < 64; j++)
 			sb_printf(&b, " %s", net_num(s, code_v[j], c1, sizeof c1));
 		sb_putc(&b, '\n');
 	}
 	if (!src->regression && src->k <= 16) {
-		sb_puts(&b, "the mean code of each class (the labels were never shown to the autoencoder):\n");
+		sb_puts(&b, _("the mean code of each class (the labels were never shown to the autoencoder):\n"));
 		double *mean = xcalloc((size_t)src->k * code, sizeof *mean);
 		long *cnt = xcalloc((size_t)src->k, sizeof *cnt);
 		for (int i = 0; i < src->n; i++) {
@@ -218,8 +230,8 @@ const cmd_entry cmd_ae_entry = {
 	.name = "ae",
 	.topic = "net",
 	.usage = "ae [code=C] [hidden=H] [epochs=N] [lr=X]",
-	.summary = "an autoencoder: squeeze the current data through a code of C numbers and back",
-	.help = "An autoencoder is a network trained to give back its own input through a narrow middle layer, "
+	.summary = N_("an autoencoder: squeeze the current data through a code of C numbers and back"),
+	.help = N_("An autoencoder is a network trained to give back its own input through a narrow middle layer, "
 	        "the code; no labels are used, the data is its own target.  'ae' trains one on the current data: "
 	        "each row (its features, and the target of regression data, so 'data sine' gives 2-D points "
 	        "(x, t)) goes through D - H tanh - C - H tanh - D, with adam (lr=, 0.01 by default), batch 32 "
@@ -232,7 +244,7 @@ const cmd_entry cmd_ae_entry = {
 	        "plot for 2-D data, a picture for square images), the code of a few rows and, for labelled data, "
 	        "the mean code of each class: rows that look alike get similar codes.  Points along a curve "
 	        "need only one number, their place along it: 'data sine' through code=1 is reconstructed "
-	        "almost exactly.",
+	        "almost exactly."),
 	.examples = "seed 1\ndata sine n=200 noise=0.05 test=0.25\nae code=1\ndata shapes test=0.25\nae code=4 hidden=32 "
 	            "epochs=60",
 	.exec = cmd_ae,

@@ -17,10 +17,21 @@
 #include "core/loss.h"
 #include "core/train.h"
 #include "out/out.h"
+#include "util/i18n.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char *const distill_keys[] = {"hidden", "T", "alpha", "epochs", "lr", NULL};
+
+/* wpad: the printf width that pads s to w columns (a Chinese character
+ * takes two columns but three bytes) */
+static int
+wpad(int w, const char *s)
+{
+	return w + (int)(strlen(s) - utf8_width(s));
+}
 
 static void
 row(const char *who, const model *m, const dataset *ds, loss_cfg *c)
@@ -29,7 +40,7 @@ row(const char *who, const model *m, const dataset *ds, loss_cfg *c)
 	char b1[32], b2[32], b3[32], d[128];
 	model_describe(m, d, sizeof d);
 	model_evaluate((model *)m, c, ds, 0, ds->n_train, &tr, NULL);
-	out_printf("  %-22s %-18s %9s", who, d, net_count((long)m->n_params, b1, sizeof b1));
+	out_printf("  %-*s %-18s %9s", wpad(22, who), who, d, net_count((long)m->n_params, b1, sizeof b1));
 	if (ds->n > ds->n_train) {
 		model_evaluate((model *)m, c, ds, ds->n_train, ds->n, &te, NULL);
 		out_printf("  %8s  %8s\n", net_pct(tr.acc, b2, sizeof b2), net_pct(te.acc, b3, sizeof b3));
@@ -69,11 +80,17 @@ cmd_distill(session *s, cmd_args *a)
 		t.opt.lr = 0.5;
 		trainer_reset(&t, own_teacher);
 		long steps = 400L * trainer_steps_per_epoch(&t, own_data);
-		for (long i = 0; i < steps; i++)
+		long i;
+		for (i = 0; i < steps && !session_poll(); i++)
 			trainer_step(&t, own_teacher, own_data, &s->rng);
 		trainer_free(&t);
-		out_printf("no network yet: the teacher is 2-64tanh-64tanh-3 trained 400 epochs (sgd lr 0.5) on a spiral "
-		           "of 300 points (noise 0.2), half held out; the session's data and network stay empty\n");
+		if (i < steps) {
+			model_free(own_teacher);
+			dataset_free(own_data);
+			return session_stopped("distill");
+		}
+		out_printf(_("no network yet: the teacher is 2-64tanh-64tanh-3 trained 400 epochs (sgd lr 0.5) on a "
+		             "spiral of 300 points (noise 0.2), half held out; the session's data and network stay empty\n"));
 		teacher = own_teacher;
 		ds = own_data;
 	} else {
@@ -99,20 +116,29 @@ cmd_distill(session *s, cmd_args *a)
 	/* both students see the same batches: the labels-only run draws from
 	 * a copy of the stream, the distilled run from the stream itself */
 	rng_t copy = s->rng;
-	distill_cfg dc = {.T = T, .alpha = 0, .lr = lr, .batch = 32, .epochs = epochs};
-	out_printf("teacher: %s; student: %d-%ldtanh-%d from the same initial weights, "
-	           "sgd lr %g, batch 32, %ld epochs, the same batches\n",
-	           own_teacher ? "the one above" : "the current network", teacher->n_in, hidden, model_n_out(teacher), lr,
+	distill_cfg dc = {.T = T, .alpha = 0, .lr = lr, .batch = 32, .epochs = epochs, .stop = session_poll};
+	out_printf(_("teacher: %s; student: %d-%ldtanh-%d from the same initial weights, "
+	             "sgd lr %g, batch 32, %ld epochs, the same batches\n"),
+	           own_teacher ? _("the one above") : _("the current network"), teacher->n_in, hidden, model_n_out(teacher), lr,
 	           epochs);
-	out_printf("distilled loss: %g x T^2 KL(softmax(teacher/T) || softmax(student/T)) + %g x CE(labels), T = %g\n",
+	out_printf(_("distilled loss: %g x T^2 KL(softmax(teacher/T) || softmax(student/T)) + %g x CE(labels), T = %g\n"),
 	           alpha, 1 - alpha, T);
 	distill_train(plain, teacher, ds, &dc, &copy);
 	dc.alpha = alpha;
 	distill_train(dist, teacher, ds, &dc, &s->rng);
-	out_printf("\n  %-22s %-18s %9s  %8s  %8s\n", "", "network", "params", "train", "test");
-	row("teacher", teacher, ds, &c);
-	row("student, labels only", plain, ds, &c);
-	row("student, distilled", dist, ds, &c);
+	if (nn_interrupted) {
+		model_free(plain);
+		model_free(dist);
+		model_free(own_teacher);
+		dataset_free(own_data);
+		return session_stopped("distill");
+	}
+	const char *h[4] = {_("network"), _("params"), _("train"), _("test")};
+	out_printf("\n  %-22s %-*s %*s  %*s  %*s\n", "", wpad(18, h[0]), h[0], wpad(9, h[1]), h[1], wpad(8, h[2]), h[2],
+	           wpad(8, h[3]), h[3]);
+	row(_("teacher"), teacher, ds, &c);
+	row(_("student, labels only"), plain, ds, &c);
+	row(_("student, distilled"), dist, ds, &c);
 	model_free(plain);
 	model_free(dist);
 	model_free(own_teacher);
@@ -124,8 +150,8 @@ const cmd_entry cmd_distill_entry = {
 	.name = "distill",
 	.topic = "big",
 	.usage = "distill [hidden=N] [T=X] [alpha=A] [epochs=N] [lr=X]",
-	.summary = "train a small student on the network's soft outputs",
-	.help = "Knowledge distillation with the current network as the teacher.  A student with one tanh layer "
+	.summary = N_("train a small student on the network's soft outputs"),
+	.help = N_("Knowledge distillation with the current network as the teacher.  A student with one tanh layer "
 	        "of hidden= units (8) is drawn once and trained twice from those same weights on the same "
 	        "batches: on the labels alone, and on alpha x T^2 x KL(softmax(teacher/T) || softmax(student/T)) "
 	        "+ (1 - alpha) x cross-entropy with the labels (Hinton, Vinyals and Dean 2015).  A temperature T "
@@ -136,7 +162,7 @@ const cmd_entry cmd_distill_entry = {
 	        "classifier whose last layer has no activation.  With no network and no data yet, 'distill' "
 	        "makes its own teacher first: 2-64tanh-64tanh-3 trained 400 epochs (sgd lr 0.5) on a spiral of "
 	        "300 points with half held out, drawn from the session's stream; the session's data and network "
-	        "stay empty.",
+	        "stay empty."),
 	.examples = "data spiral n=100\ndata split test=0.5\nnet new 2 64 tanh 64 tanh 3\nlr 0.5\ntrain 400\n"
 	            "distill\ndistill hidden=4 T=8",
 	.exec = cmd_distill,

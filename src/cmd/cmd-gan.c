@@ -17,6 +17,7 @@
 #include "core/gan.h"
 #include "out/chart.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <math.h>
@@ -78,9 +79,9 @@ cmd_gan(session *s, cmd_args *a)
 	const double m1 = -2, m2 = 2, sd = 0.5;
 	gan *g = gan_new((int)hidden, lr, (int)batch, m1, m2, sd, &s->rng);
 	char c[8][32];
-	out_printf("GAN: the generator G (1-%ldtanh-%ldtanh-1) turns a normal z into a number; the discriminator D "
-	           "(the same shape) says how likely a number is real.  Target: half N(-2, 0.5^2), half N(2, "
-	           "0.5^2), mean 0, sd %s.  adam lr %s (beta1 0.5), %ld real and %ld fake samples a step\n",
+	out_printf(_("GAN: the generator G (1-%ldtanh-%ldtanh-1) turns a normal z into a number; the discriminator D "
+	             "(the same shape) says how likely a number is real.  Target: half N(-2, 0.5^2), half N(2, "
+	             "0.5^2), mean 0, sd %s.  adam lr %s (beta1 0.5), %ld real and %ld fake samples a step\n"),
 	           hidden, hidden, net_num(s, sqrt(4 + sd * sd), c[0], sizeof c[0]), net_num(s, lr, c[1], sizeof c[1]),
 	           batch, batch);
 	float *x = xmalloc(GAN_SAMPLES * sizeof *x);
@@ -95,10 +96,19 @@ cmd_gan(session *s, cmd_args *a)
 	double *xs = xcalloc((size_t)npts, sizeof *xs);
 	strbuf b;
 	sb_init(&b);
-	sb_puts(&b, "     step    loss D    loss G   D(real)   D(fake)   G mean     G sd  G > 0\n");
+	sb_puts(&b, _("     step    loss D    loss G   D(real)   D(fake)   G mean     G sd  G > 0\n"));
 	gan_sample(g, &s->rng, x, GAN_SAMPLES);
 	histogram(x, GAN_SAMPLES, dens[snap++]);
 	for (long i = 1; i <= steps; i++) {
+		if (session_poll()) {
+			sb_free(&b);
+			free(ld);
+			free(lg);
+			free(xs);
+			free(x);
+			gan_free(g);
+			return session_stopped("gan");
+		}
 		gan_step(g, &s->rng);
 		int p = (int)((i - 1) / per);
 		ld[p] += g->loss_d;
@@ -125,11 +135,11 @@ cmd_gan(session *s, cmd_args *a)
 	}
 	out_printf("%s", b.s);
 	sb_free(&b);
-	chart_series ls[2] = {{.name = "loss D", .x = xs, .y = ld, .n = (size_t)npts},
-	                      {.name = "loss G", .x = xs, .y = lg, .n = (size_t)npts}};
+	chart_series ls[2] = {{.name = _("loss D"), .x = xs, .y = ld, .n = (size_t)npts},
+	                      {.name = _("loss G"), .x = xs, .y = lg, .n = (size_t)npts}};
 	char title[128];
-	snprintf(title, sizeof title, "both losses (means over %ld steps); at the balance D = 2 ln 2, G = ln 2", per);
-	chart lc = {.kind = CHART_LINE, .title = title, .xlabel = "step", .ylabel = "loss", .series = ls, .nseries = 2};
+	snprintf(title, sizeof title, _("both losses (means over %ld steps); at the balance D = 2 ln 2, G = ln 2"), per);
+	chart lc = {.kind = CHART_LINE, .title = title, .xlabel = _("step"), .ylabel = _("loss"), .series = ls, .nseries = 2};
 	out_chart(&lc);
 
 	/* the target's histogram, from its own samples */
@@ -141,14 +151,14 @@ cmd_gan(session *s, cmd_args *a)
 	char names[GAN_SNAPS][32];
 	chart_series hs[GAN_SNAPS + 1];
 	for (int k = 0; k < GAN_SNAPS; k++) {
-		snprintf(names[k], sizeof names[k], "G at step %ld", snap_at[k]);
+		snprintf(names[k], sizeof names[k], _("G at step %ld"), snap_at[k]);
 		hs[k] = (chart_series){.name = names[k], .x = bx, .y = dens[k], .n = GAN_BINS};
 	}
-	hs[GAN_SNAPS] = (chart_series){.name = "target", .x = bx, .y = dens[GAN_SNAPS], .n = GAN_BINS};
-	chart hc = {.kind = CHART_LINE, .title = "where the samples are: histograms of 2000 numbers",
-	            .xlabel = "x", .ylabel = "density", .series = hs, .nseries = GAN_SNAPS + 1};
+	hs[GAN_SNAPS] = (chart_series){.name = _("target"), .x = bx, .y = dens[GAN_SNAPS], .n = GAN_BINS};
+	chart hc = {.kind = CHART_LINE, .title = _("where the samples are: histograms of 2000 numbers"),
+	            .xlabel = "x", .ylabel = _("density"), .series = hs, .nseries = GAN_SNAPS + 1};
 	out_chart(&hc);
-	out_printf("G's samples now: mean %s, sd %s, %.0f%% above 0 (the target: mean 0, sd %s, 50%%)\n",
+	out_printf(_("G's samples now: mean %s, sd %s, %.0f%% above 0 (the target: mean 0, sd %s, 50%%)\n"),
 	           net_num(s, mean, c[0], 32), net_num(s, msd, c[1], 32), 100 * right, net_num(s, sqrt(4 + sd * sd), c[2], 32));
 	free(ld);
 	free(lg);
@@ -164,8 +174,8 @@ const cmd_entry cmd_gan_entry = {
 	.name = "gan",
 	.topic = "net",
 	.usage = "gan [steps=N] [lr=X] [hidden=H] [batch=B]",
-	.summary = "a tiny GAN learns to make numbers like a mixture of two gaussians",
-	.help = "A generative adversarial network is two networks trained against each other.  The generator G "
+	.summary = N_("a tiny GAN learns to make numbers like a mixture of two gaussians"),
+	.help = N_("A generative adversarial network is two networks trained against each other.  The generator G "
 	        "turns random noise z (a standard normal number) into a sample; the discriminator D gives the "
 	        "probability that a sample is real.  Each step first trains D on batch= (64) real samples and as "
 	        "many of G's, with loss -ln D(x) - ln(1 - D(G(z))), then trains G, through D, to make D say "
@@ -178,7 +188,7 @@ const cmd_entry cmd_gan_entry = {
 	        "0.5 to everything, its loss is 2 ln 2 = 1.386 and G's ln 2 = 0.693.  The charts show the losses "
 	        "and histograms of G's samples at the start, a tenth of the way and the end, over the "
 	        "target's.  A GAN can also fail: a generator that finds one mode and stays there (mode "
-	        "collapse) shows as a G > 0 share near 0% or 100%.",
+	        "collapse) shows as a G > 0 share near 0% or 100%."),
 	.examples = "seed 1\ngan\ngan steps=500 lr=0.01",
 	.exec = cmd_gan,
 	.keys = gan_keys,

@@ -12,12 +12,15 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-families.h"
 #include "cmd/netcmd.h"
+#include "core/alloc.h"
 #include "core/optim.h"
 #include "core/parallel.h"
 #include "out/out.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -44,25 +47,64 @@ max_abs_diff(const float *a, const float *b, size_t n, double *largest)
 	return d;
 }
 
-/* steps SGD steps on consecutive batches of the training rows; the time */
-static double
-run(model *m, parallel *p, const optim_cfg *oc, const loss_cfg *c, const dataset *ds, int batch, long steps)
+static int
+cmp_double(const void *a, const void *b)
 {
-	optim_state st;
-	memset(&st, 0, sizeof st);
-	optim_state_reset(&st, m->n_params);
-	double t0 = now_ms();
-	int at = 0;
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double
+median(double *v, long n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* steps SGD steps on consecutive batches of the training rows, taken
+ * by one worker and by many in turn, step by step, so that a stall of the
+ * machine hits both alike; the median time of a step each way into ms1
+ * and msn.  -1 if the learner stopped it (Ctrl-C). */
+static int
+run_both(model *one, parallel *p1, model *many, parallel *pn, const optim_cfg *oc, const loss_cfg *c,
+         const dataset *ds, int batch, long steps, double *ms1, double *msn)
+{
+	optim_state st1, stn;
+	memset(&st1, 0, sizeof st1);
+	memset(&stn, 0, sizeof stn);
+	optim_state_reset(&st1, one->n_params);
+	optim_state_reset(&stn, many->n_params);
+	double *t1 = xmalloc((size_t)steps * sizeof *t1), *tn = xmalloc((size_t)steps * sizeof *tn);
+	int at = 0, stopped = 0;
+	const int *y = ds->regression ? NULL : ds->y;
 	for (long i = 0; i < steps; i++) {
+		if (session_poll()) {
+			stopped = 1;
+			break;
+		}
 		int rows = ds->n_train - at < batch ? ds->n_train - at : batch;
-		parallel_grad(p, m, c, ds->x + (size_t)at * ds->d, ds->regression ? NULL : ds->y + at,
-		              ds->regression ? ds->t + (size_t)at * ds->k : NULL, rows);
-		optim_step(oc, &st, m);
+		const float *x = ds->x + (size_t)at * ds->d;
+		const int *yb = y ? y + at : NULL;
+		const float *tb = ds->regression ? ds->t + (size_t)at * ds->k : NULL;
+		double t0 = now_ms();
+		parallel_grad(p1, one, c, x, yb, tb, rows);
+		optim_step(oc, &st1, one);
+		double t_mid = now_ms();
+		parallel_grad(pn, many, c, x, yb, tb, rows);
+		optim_step(oc, &stn, many);
+		t1[i] = t_mid - t0;
+		tn[i] = now_ms() - t_mid;
 		at = at + rows >= ds->n_train ? 0 : at + rows;
 	}
-	double t = now_ms() - t0;
-	optim_state_free(&st);
-	return t;
+	if (!stopped) {
+		*ms1 = median(t1, steps);
+		*msn = median(tn, steps);
+	}
+	free(t1);
+	free(tn);
+	optim_state_free(&st1);
+	optim_state_free(&stn);
+	return stopped ? -1 : 0;
 }
 
 static int
@@ -106,28 +148,35 @@ cmd_parallel(session *s, cmd_args *a)
 	double largest, d = max_abs_diff(many->grads, one->grads, m->n_params, &largest);
 	char b1[32], b2[32], desc[256];
 	model_describe(m, desc, sizeof desc);
-	out_printf("data parallelism on %s: each batch of %ld rows split across %ld threads, each with its own "
-	           "copy of the weights; their gradients, each weighted by its share of the rows, summed (the "
-	           "all-reduce)\n",
+	out_printf(_("data parallelism on %s: each batch of %ld rows split across %ld threads, each with its own "
+	             "copy of the weights; their gradients, each weighted by its share of the rows, summed (the "
+	             "all-reduce)\n"),
 	           desc, batch, workers);
-	out_printf("one batch (the first %ld training rows), %s parameters:\n", batch,
+	out_printf(_("one batch (the first %ld training rows), %s parameters:\n"), batch,
 	           net_count((long)m->n_params, b1, sizeof b1));
-	out_printf("  loss          1 worker %.9f, %ld workers %.9f\n", l1, workers, ln);
-	out_printf("  gradient      largest |g| %.4e, largest difference %.4e (%s)\n", largest, d,
-	           d == 0 ? "bit-identical" : "not bit-identical: the split changes the order of float sums");
+	out_printf(_("  loss          1 worker %.9f, %ld workers %.9f\n"), l1, workers, ln);
+	out_printf(_("  gradient      largest |g| %.4e, largest difference %.4e (%s)\n"), largest, d,
+	           d == 0 ? _("bit-identical") : _("not bit-identical: the split changes the order of float sums"));
 
-	double ms1 = run(one, p1, &nl->tr->opt, &c, ds, (int)batch, steps);
-	double msn = run(many, pn, &nl->tr->opt, &c, ds, (int)batch, steps);
+	double ms1 = 0, msn = 0;
+	if (run_both(one, p1, many, pn, &nl->tr->opt, &c, ds, (int)batch, steps, &ms1, &msn) < 0) {
+		parallel_free(p1);
+		parallel_free(pn);
+		model_free(one);
+		model_free(many);
+		return session_stopped("parallel");
+	}
 	d = max_abs_diff(many->params, one->params, m->n_params, &largest);
-	out_printf("%ld %s steps (lr %s) from the current weights on consecutive batches, both ways:\n", steps,
+	out_printf(_("%ld %s steps (lr %s) from the current weights on consecutive batches, both ways:\n"), steps,
 	           optim_names[nl->tr->opt.kind], net_num(s, nl->tr->opt.lr, b2, sizeof b2));
-	out_printf("  weights       largest |w| %.4e, largest difference %.4e\n", largest, d);
+	out_printf(_("  weights       largest |w| %.4e, largest difference %.4e\n"), largest, d);
 	if (timed)
-		out_printf("  time          1 worker %.1f ms, %ld workers %.1f ms: speed-up %.2fx on this machine\n", ms1,
-		           workers, msn, ms1 / msn);
+		out_printf(_("  time          a step (median of %ld, the two taken in turn): 1 worker %.3f ms, %ld workers "
+		             "%.3f ms: speed-up %.2fx on this machine\n"),
+		           steps, ms1, workers, msn, ms1 / msn);
 	else
-		out_printf("  (add 'time' to measure the speed-up on this machine)\n");
-	out_printf("the session's network is unchanged\n");
+		out_printf(_("  (add 'time' to measure the speed-up on this machine)\n"));
+	out_printf(_("the session's network is unchanged\n"));
 	parallel_free(p1);
 	parallel_free(pn);
 	model_free(one);
@@ -139,8 +188,8 @@ const cmd_entry cmd_parallel_entry = {
 	.name = "parallel",
 	.topic = "big",
 	.usage = "parallel [workers=N] [batch=B] [steps=S] [time]",
-	.summary = "data parallelism: one batch split across threads",
-	.help = "Data parallelism on the current network and data.  Each batch is split across workers= threads "
+	.summary = N_("data parallelism: one batch split across threads"),
+	.help = N_("Data parallelism on the current network and data.  Each batch is split across workers= threads "
 	        "(2); each thread copies the weights, runs forward and backward on its rows, and the gradients, "
 	        "each weighted by its share of the rows, are summed: the all-reduce of distributed training, here "
 	        "in one machine's memory.  The command compares the gradient of the first batch= training rows "
@@ -150,7 +199,7 @@ const cmd_entry cmd_parallel_entry = {
 	        "changes the order in which the gradient sums add up their rows.  With 'time' it measures both "
 	        "runs and prints the speed-up; small networks gain little, because waking the threads and "
 	        "summing their gradients on every batch costs about as much as the work.  The network must have no dropout.  The session's "
-	        "network is not changed.",
+	        "network is not changed."),
 	.examples = "data spiral n=500\nnet new 2 256 tanh 256 tanh 3\nparallel\nparallel workers=2 batch=512 steps=100 time",
 	.exec = cmd_parallel,
 	.keys = parallel_keys,

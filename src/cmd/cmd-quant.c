@@ -14,9 +14,11 @@
 #include "cmd/biglab.h"
 #include "cmd/cmd-families.h"
 #include "cmd/netcmd.h"
+#include "cmd/seqlab.h"
 #include "core/alloc.h"
 #include "core/numfmt.h"
 #include "core/quant.h"
+#include "core/rnn.h"
 #include "out/chart.h"
 #include "out/out.h"
 #include "util/text.h"
@@ -269,22 +271,36 @@ big_drop(biglab *b)
 	b->what[0] = '\0';
 }
 
-/* big_live: a quantisation whose full-precision copy still applies to nl's
- * model (the model was not trained, rebuilt or loaded since). */
+/* big_live: a quantisation whose full-precision copy still applies to its
+ * model (the network, or the character RNN, was not trained, rebuilt or
+ * loaded since). */
 static int
-big_live(const session *s)
+big_live(session *s)
 {
 	const biglab *b = s->big;
+	if (!b || !b->backup)
+		return 0;
+	if (b->target == BIG_RNN) {
+		const rnn *r = rnn_trained_model(s, NULL);
+		return r && r->n_params == b->n && rnn_checksum(r) == b->sum_after;
+	}
 	const netlab *nl = s->net;
-	return b && b->backup && nl && nl->model && nl->model->n_params == b->n &&
-	       model_checksum(nl->model) == b->sum_after;
+	return nl && nl->model && nl->model->n_params == b->n && model_checksum(nl->model) == b->sum_after;
+}
+
+/* the parameters the backup belongs to (big_live(s) holds) */
+static float *
+big_params(session *s)
+{
+	return s->big->target == BIG_RNN ? rnn_trained_model(s, NULL)->params : s->net->model->params;
 }
 
 void
 biglab_dump(session *s, strbuf *out)
 {
 	if (big_live(s))
-		sb_printf(out, "quant: %s weights in use; full precision kept for 'quant undo'\n", s->big->what);
+		sb_printf(out, "quant: %s weights in use (%s); full precision kept for 'quant undo'\n", s->big->what,
+		          s->big->target == BIG_RNN ? "the character RNN" : "the network");
 }
 
 /* accuracy (classification) or loss (regression) on rows [r0, r1) */
@@ -332,19 +348,129 @@ err_histogram(const float *err, size_t n, double max_err, const char *what)
 	out_chart(&c);
 }
 
+/* quant_prepare: the backup of params [n] for 'quant undo' (a live
+ * quantisation is undone first, so quantising again starts from full
+ * precision). */
+static biglab *
+quant_prepare(session *s, enum big_target target, float *params, size_t n, enum quant_kind k, int per_channel,
+              int asym)
+{
+	biglab *b = biglab_get(s);
+	if (big_live(s)) {
+		memcpy(big_params(s), b->backup, b->n * sizeof *b->backup);
+		out_printf("(the %s weights are replaced by full precision first)\n", b->what);
+	}
+	big_drop(b);
+	b->backup = xmalloc(n * sizeof *b->backup);
+	memcpy(b->backup, params, n * sizeof *b->backup);
+	b->n = n;
+	b->target = target;
+	snprintf(b->what, sizeof b->what, "%s%s%s", quant_names[k], per_channel ? " per-channel" : "",
+	         asym ? " asym" : "");
+	return b;
+}
+
+/* quant_report: what the format kept of nw weights (nb biases, n_params
+ * parameters in all): size before and after, error, SQNR, histogram. */
+static void
+quant_report(const biglab *b, enum quant_kind k, int per_channel, int asym, const quant_stats *st, size_t nw,
+             size_t nb, size_t n_params, const float *err)
+{
+	char c1[32], c2[32], c3[32], c4[32];
+	if (k == QUANT_INT8 || k == QUANT_INT4)
+		out_printf("  %s, %s: %s scale%s%s\n", per_channel ? "one scale per output unit" : "one scale per layer",
+		           asym ? (k == QUANT_INT8 ? "asymmetric: codes -128..127 and a zero point"
+		                                   : "asymmetric: codes -8..7 and a zero point")
+		                : (k == QUANT_INT8 ? "symmetric: codes -127..127, zero point 0"
+		                                   : "symmetric: codes -7..7, zero point 0"),
+		           net_count((long)st->groups, c1, sizeof c1), st->groups == 1 ? "" : "s",
+		           asym ? " and zero points" : "");
+	double before = 4.0 * (double)n_params;
+	double after = nw * quant_kind_bits(k) / 8.0 + 4.0 * nb + 4.0 * st->groups + (asym ? 1.0 * st->groups : 0);
+	out_printf("  size     before: %s weights and %s biases x 32 bits = %s\n", net_count((long)nw, c1, sizeof c1),
+	           net_count((long)nb, c2, sizeof c2), net_bytes(before, c3, sizeof c3));
+	out_printf("           after:  weights x %d bits, biases x 32%s = %s (%.2fx smaller)\n", quant_kind_bits(k),
+	           st->groups ? (asym ? ", fp32 scales, int8 zero points" : ", fp32 scales") : "",
+	           net_bytes(after, c4, sizeof c4), before / after);
+	out_printf("  error    max |w'-w| %.4e, mean |w'-w| %.4e\n", st->max_err, st->sum_err / (double)st->n);
+	if (st->groups && !asym)
+		out_printf("           bound: |w'-w| <= scale/2, largest scale/2 %.4e\n", st->max_half_scale);
+	out_printf("  SQNR     10 log10(sum w^2 / sum (w'-w)^2) = %.2f dB\n", quant_sqnr_db(st));
+	err_histogram(err, nw, st->max_err, b->what);
+}
+
+/* At most this many characters are predicted to compare perplexities. */
+#define QUANT_PPL_CHARS 20000
+
+static int
+quant_rnn(session *s, cmd_args *a, enum quant_kind k, int per_channel, int asym)
+{
+	const char *source = NULL;
+	rnn *r = rnn_trained_model(s, &source);
+	if (!r)
+		return out_error("there is no trained character RNN to quantise; train one first, e.g. "
+		                 "'rnn train networks steps=300'");
+	const char *text = arg_str(a, "text", source);
+	/* the text is read (and checked) before anything changes */
+	double nll0 = 0;
+	size_t np0 = 0;
+	if (text && rnn_text_nll(s, text, QUANT_PPL_CHARS, &nll0, &np0) < 0)
+		return -1;
+	int was_live = big_live(s);
+	biglab *b = quant_prepare(s, BIG_RNN, r->params, r->n_params, k, per_channel, asym);
+	if (text && was_live) /* "before" is the full-precision model's */
+		rnn_text_nll(s, text, QUANT_PPL_CHARS, &nll0, &np0);
+	int V = r->V, H = r->H;
+	size_t nw = (size_t)V * H + (size_t)H * H + (size_t)H * V, nb = (size_t)H + V;
+	quant_stats st = {0};
+	float *err = xmalloc(nw * sizeof *err);
+	/* each matrix is a layer: its own scale, or one per output unit */
+	quant_matrix(r->Wxh, V, H, k, per_channel, asym, err, &st);
+	quant_matrix(r->Whh, H, H, k, per_channel, asym, err + (size_t)V * H, &st);
+	quant_matrix(r->Why, H, V, k, per_channel, asym, err + (size_t)V * H + (size_t)H * H, &st);
+	b->sum_after = rnn_checksum(r);
+	out_printf("quantised the character RNN's weights (W_xh %dx%d, W_hh %dx%d, W_hy %dx%d) to %s "
+	           "(biases stay fp32)\n", V, H, H, H, H, V, b->what);
+	quant_report(b, k, per_channel, asym, &st, nw, nb, r->n_params, err);
+	free(err);
+	if (text) {
+		double nll1 = 0;
+		size_t np1 = 0;
+		if (rnn_text_nll(s, text, QUANT_PPL_CHARS, &nll1, &np1) == 0) {
+			out_printf("effect on the text '%s' (%zu predictions, each character from those before it):\n", text,
+			           np1);
+			out_printf("  perplexity %.3f -> %.3f (%+.2f%%), %.4f -> %.4f bits per character\n", exp(nll0),
+			           exp(nll1), 100.0 * (exp(nll1) / exp(nll0) - 1.0), nll0 / log(2.0), nll1 / log(2.0));
+		}
+	} else {
+		out_printf("(the text the RNN trained on is not known: give text=FILE to compare perplexities)\n");
+	}
+	out_printf("'quant undo' restores the full-precision weights\n");
+	return 0;
+}
+
 static int
 quant_weights(session *s, cmd_args *a, enum quant_kind k)
 {
-	char usage[64];
-	snprintf(usage, sizeof usage, "quant %s [per-channel] [asym]", quant_names[k]);
+	char usage[96];
+	snprintf(usage, sizeof usage, "quant %s [per-channel] [asym] [model=net|rnn] [text=FILE]", quant_names[k]);
 	int per_channel = arg_flag(a, "per-channel"), asym = arg_flag(a, "asym");
 	if (args_max(a, 0, usage) < 0)
 		return -1;
 	if ((per_channel || asym) && (k == QUANT_FP16 || k == QUANT_BF16))
 		return out_error("'%s' applies to int8 and int4, which share a scale per group; %s rounds every "
 		                 "weight on its own", per_channel ? "per-channel" : "asym", quant_names[k]);
+	static const char *const targets[] = {"net", "rnn", NULL};
 	netlab *nl = s->net;
-	if (!nl || !nl->model)
+	int have_net = nl && nl->model, have_rnn = rnn_trained_model(s, NULL) != NULL;
+	int target;
+	if (arg_choice(a, "model", targets, have_net || !have_rnn ? BIG_NET : BIG_RNN, &target) < 0)
+		return -1;
+	if (arg_has(a, "text") && target != BIG_RNN)
+		return out_error("text= names the text for the RNN's perplexity; add model=rnn, or leave text= out");
+	if (target == BIG_RNN)
+		return quant_rnn(s, a, k, per_channel, asym);
+	if (!have_net)
 		return out_error("there is no network to quantise; build one first, e.g. 'net new 2 16 tanh 3'");
 	model *m = nl->model;
 	int dense = 0;
@@ -356,17 +482,7 @@ quant_weights(session *s, cmd_args *a, enum quant_kind k)
 	int fit = nl->data && net_check_fit(nl, 0) == 0;
 	out_set_mute(0);
 
-	biglab *b = biglab_get(s);
-	if (big_live(s)) {
-		memcpy(m->params, b->backup, b->n * sizeof *m->params);
-		out_printf("(the %s weights are replaced by full precision first)\n", b->what);
-	}
-	big_drop(b);
-	b->backup = xmalloc(m->n_params * sizeof *b->backup);
-	memcpy(b->backup, m->params, m->n_params * sizeof *b->backup);
-	b->n = m->n_params;
-	snprintf(b->what, sizeof b->what, "%s%s%s", quant_names[k], per_channel ? " per-channel" : "",
-	         asym ? " asym" : "");
+	biglab *b = quant_prepare(s, BIG_NET, m->params, m->n_params, k, per_channel, asym);
 
 	eval_result tr0 = {0}, te0 = {0};
 	int has_test = fit && nl->data->n > nl->data->n_train;
@@ -394,29 +510,10 @@ quant_weights(session *s, cmd_args *a, enum quant_kind k)
 	}
 	b->sum_after = model_checksum(m);
 
-	char desc[256], c1[32], c2[32], c3[32], c4[32];
+	char desc[256];
 	model_describe(m, desc, sizeof desc);
 	out_printf("quantised the weights of %s to %s (biases stay fp32)\n", desc, b->what);
-	if (k == QUANT_INT8 || k == QUANT_INT4)
-		out_printf("  %s, %s: %s scale%s%s\n", per_channel ? "one scale per output unit" : "one scale per layer",
-		           asym ? (k == QUANT_INT8 ? "asymmetric: codes -128..127 and a zero point"
-		                                   : "asymmetric: codes -8..7 and a zero point")
-		                : (k == QUANT_INT8 ? "symmetric: codes -127..127, zero point 0"
-		                                   : "symmetric: codes -7..7, zero point 0"),
-		           net_count((long)st.groups, c1, sizeof c1), st.groups == 1 ? "" : "s",
-		           asym ? " and zero points" : "");
-	double before = 4.0 * (double)m->n_params;
-	double after = nw * quant_kind_bits(k) / 8.0 + 4.0 * nb + 4.0 * st.groups + (asym ? 1.0 * st.groups : 0);
-	out_printf("  size     before: %s weights and %s biases x 32 bits = %s\n", net_count((long)nw, c1, sizeof c1),
-	           net_count((long)nb, c2, sizeof c2), net_bytes(before, c3, sizeof c3));
-	out_printf("           after:  weights x %d bits, biases x 32%s = %s (%.2fx smaller)\n", quant_kind_bits(k),
-	           st.groups ? (asym ? ", fp32 scales, int8 zero points" : ", fp32 scales") : "",
-	           net_bytes(after, c4, sizeof c4), before / after);
-	out_printf("  error    max |w'-w| %.4e, mean |w'-w| %.4e\n", st.max_err, st.sum_err / (double)st.n);
-	if (st.groups && !asym)
-		out_printf("           bound: |w'-w| <= scale/2, largest scale/2 %.4e\n", st.max_half_scale);
-	out_printf("  SQNR     10 log10(sum w^2 / sum (w'-w)^2) = %.2f dB\n", quant_sqnr_db(&st));
-	err_histogram(err, nw, st.max_err, b->what);
+	quant_report(b, k, per_channel, asym, &st, nw, nb, m->n_params, err);
 	free(err);
 	if (fit) {
 		out_printf("effect on the data '%s':\n", nl->data->name);
@@ -463,29 +560,38 @@ quant_undo(session *s, cmd_args *a)
 	if (!b || !b->backup)
 		return out_error("nothing to undo: the weights are not quantised; quantise with e.g. 'quant int8'");
 	if (!big_live(s))
-		return out_error("the network changed since 'quant %s' (trained, rebuilt or loaded), so the kept "
+		return out_error("the %s changed since 'quant %s' (trained, rebuilt or loaded), so the kept "
 		                 "weights no longer apply; run 'quant %s' again to compare",
-		                 b->what, b->what);
-	model *m = s->net->model;
-	memcpy(m->params, b->backup, b->n * sizeof *m->params);
-	out_printf("restored the full-precision weights (checksum %016llx)\n", (unsigned long long)model_checksum(m));
+		                 b->target == BIG_RNN ? "character RNN" : "network", b->what, b->what);
+	memcpy(big_params(s), b->backup, b->n * sizeof *b->backup);
+	if (b->target == BIG_RNN)
+		out_printf("restored the character RNN's full-precision weights (checksum %016llx)\n",
+		           (unsigned long long)rnn_checksum(rnn_trained_model(s, NULL)));
+	else
+		out_printf("restored the full-precision weights (checksum %016llx)\n",
+		           (unsigned long long)model_checksum(s->net->model));
 	big_drop(b);
 	return 0;
 }
 
 static const char *const bits_keys[] = {"scale", "zero", NULL};
 static const char *const int_words[] = {"per-channel", "asym", NULL};
+static const char *const weight_keys[] = {"model", "text", NULL};
 
 static const cmd_sub quant_subs[] = {
 	{.name = "bits", .usage = "bits X [scale=S] [zero=Z]",
 	 .summary = "a number's fp32, fp16, bf16 and int8 codes", .exec = quant_bits,
 	 .keys = bits_keys},
-	{.name = "fp16", .usage = "fp16", .summary = "the network's weights in half precision", .exec = quant_fp16},
-	{.name = "bf16", .usage = "bf16", .summary = "the network's weights in bfloat16", .exec = quant_bf16},
-	{.name = "int8", .usage = "int8 [per-channel] [asym]", .summary = "the network's weights as 8-bit codes",
-	 .exec = quant_int8, .words = int_words, .complete = COMPLETE_WORDS},
-	{.name = "int4", .usage = "int4 [per-channel] [asym]", .summary = "the network's weights as 4-bit codes",
-	 .exec = quant_int4, .words = int_words, .complete = COMPLETE_WORDS},
+	{.name = "fp16", .usage = "fp16 [model=net|rnn] [text=FILE]", .summary = "the model's weights in half precision",
+	 .exec = quant_fp16, .keys = weight_keys},
+	{.name = "bf16", .usage = "bf16 [model=net|rnn] [text=FILE]", .summary = "the model's weights in bfloat16",
+	 .exec = quant_bf16, .keys = weight_keys},
+	{.name = "int8", .usage = "int8 [per-channel] [asym] [model=net|rnn] [text=FILE]",
+	 .summary = "the model's weights as 8-bit codes", .exec = quant_int8, .keys = weight_keys, .words = int_words,
+	 .complete = COMPLETE_WORDS},
+	{.name = "int4", .usage = "int4 [per-channel] [asym] [model=net|rnn] [text=FILE]",
+	 .summary = "the model's weights as 4-bit codes", .exec = quant_int4, .keys = weight_keys, .words = int_words,
+	 .complete = COMPLETE_WORDS},
 	{.name = "undo", .usage = "undo", .summary = "the full-precision weights back, bit for bit", .exec = quant_undo},
 	{0},
 };
@@ -493,8 +599,8 @@ static const cmd_sub quant_subs[] = {
 const cmd_entry cmd_quant_entry = {
 	.name = "quant",
 	.topic = "big",
-	.usage = "quant bits X [scale=S] [zero=Z] | fp16|bf16|int8|int4 [per-channel] [asym] | undo",
-	.summary = "number formats, and the network's weights quantised",
+	.usage = "quant bits X [scale=S] [zero=Z] | fp16|bf16|int8|int4 [per-channel] [asym] [model=net|rnn] [text=FILE] | undo",
+	.summary = "number formats, and a model's weights quantised",
 	.help = "'quant bits X' spells out the bit pattern of X in fp32, fp16 and bf16: sign, exponent "
 	        "(stored with a bias), mantissa and the hex code, the value each format actually keeps and "
 	        "the error.  Rounding is to nearest with ties to even, from X as typed (a double) in one step; "
@@ -518,8 +624,14 @@ const cmd_entry cmd_quant_entry = {
 	        "each unit's own range; symmetric codes run -127..127 (int4 -7..7) with scale = max|w|/127 (/7), "
 	        "'asym' maps [min, max] onto -128..127 (-8..7) with a zero point.  'quant undo' puts the "
 	        "full-precision weights back bit for bit; quantising again starts from full precision.  "
-	        "The network runs on floats as before: this measures what the format loses, not its speed.",
-	.examples = "quant bits 0.1\nquant int8\nquant int4 per-channel\nquant undo\nquant bits 65520\nquant bits 2^-25\nquant bits -0\nquant bits fp16:0x7c01\n"
+	        "The network runs on floats as before: this measures what the format loses, not its speed.\n"
+	        "\n"
+	        "With model=rnn (the default when there is a trained character RNN and no network) the same is "
+	        "done to the character RNN of 'rnn train': its three matrices W_xh, W_hh and W_hy are quantised "
+	        "(each a layer with its own scale, or per output unit), the biases stay fp32, and instead of "
+	        "accuracy the perplexity on the text it trained on (or text=FILE) is compared before and after, "
+	        "over at most the first 20000 predictions.",
+	.examples = "quant bits 0.1\nquant int8\nquant int4 per-channel\nquant undo\nquant int4 model=rnn\nquant bits 65520\nquant bits 2^-25\nquant bits -0\nquant bits fp16:0x7c01\n"
 	            "quant bits 0.3 scale=0.01\nquant bits 1.5 scale=0.02 zero=-100",
 	.subs = quant_subs,
 };

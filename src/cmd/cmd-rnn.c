@@ -720,6 +720,53 @@ cmd_rnn_memory(session *s, cmd_args *a)
 	return seq_run_job(s, &mj->j, "memory demo", mem_slice, mem_finish);
 }
 
+/* ==== for quantisation (cmd-quant.c) ==================================== */
+
+rnn *
+rnn_trained_model(session *s, const char **source)
+{
+	rnn_state *rs = s->seq ? s->seq->rnn : NULL;
+	if (!rs || !rs->m)
+		return NULL;
+	if (source)
+		*source = rs->source;
+	return rs->m;
+}
+
+int
+rnn_text_nll(session *s, const char *name, size_t max, double *nll, size_t *npred)
+{
+	rnn_state *rs = rs_get(s, 1);
+	if (!rs)
+		return -1;
+	corpus c;
+	if (corpus_load(name, &c) < 0)
+		return -1;
+	int *ids;
+	size_t L;
+	char label[300];
+	snprintf(label, sizeof label, "'%.280s'", c.name);
+	int rc = encode_known(&rs->cs, label, c.text, c.len, &ids, &L,
+	                      "the perplexity would be infinite; give text=FILE with the model's characters");
+	corpus_free(&c);
+	if (rc < 0)
+		return -1;
+	if (L < 2) {
+		free(ids);
+		return out_error("'%s' has a single character: nothing to predict; give a longer text", name);
+	}
+	size_t n = L - 1 < max ? L - 1 : max;
+	rnn_evaluator ev;
+	rnn_eval_init(&ev, rs->m, ids, L, 1, RNN_EVAL_T, n);
+	while (!rnn_eval_run(&ev, 64))
+		;
+	*nll = rnn_eval_mean(&ev);
+	*npred = ev.pos;
+	rnn_eval_free(&ev);
+	free(ids);
+	return 0;
+}
+
 /* ==== plot source ======================================================= */
 
 /* `plot rnn-loss`: the training loss, with the uniform model's ln V. */

@@ -19,6 +19,7 @@
 #include "cmd/netcmd.h"
 #include "cmd/plotsrc.h"
 #include "core/alloc.h"
+#include "core/gemm.h"
 #include "core/kern.h"
 #include "core/loss.h"
 #include "core/model.h"
@@ -167,6 +168,7 @@ sweep_start(sweep_job *sj)
 	sigset_t all, old;
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
+	gemm_threads_enter(); /* one BLAS thread per call while the runs share the cores */
 	for (int i = 0; i < want; i++)
 		if (pthread_create(&sj->th[sj->nth], NULL, sweep_worker, sj) == 0)
 			sj->nth++;
@@ -420,6 +422,8 @@ sweep_finish(session *s, job *j, int stopped, int failed)
 	atomic_store(&sj->stop, 1);
 	for (int i = 0; i < sj->nth; i++)
 		pthread_join(sj->th[i], NULL);
+	if (sj->started)
+		gemm_threads_leave();
 	out_progress_clear();
 	netlab *nl = s->net;
 	if (nl && nl->model)

@@ -20,9 +20,12 @@
 #include "core/model.h"
 #include "core/train.h"
 #include "out/out.h"
+#include "util/i18n.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char *const transfer_keys[] = {"target", "epochs", "freeze", "pretrain", NULL};
 
@@ -57,8 +60,10 @@ run_race(model *m, const dataset *ds, long epochs, double target, rng_t *r, race
 	out->best = 0;
 	for (long e = 1; e <= epochs; e++) {
 		int per = trainer_steps_per_epoch(&t, ds);
-		for (int i = 0; i < per; i++)
+		for (int i = 0; i < per && !session_poll(); i++)
 			trainer_step(&t, m, ds, r);
+		if (nn_interrupted)
+			break;
 		eval_result ev;
 		model_evaluate(m, &c, ds, ds->n_train, ds->n, &ev, NULL);
 		out->acc = ev.acc;
@@ -71,15 +76,23 @@ run_race(model *m, const dataset *ds, long epochs, double target, rng_t *r, race
 	trainer_free(&t);
 }
 
+/* wpad: the printf width that pads s to w columns (a Chinese character
+ * takes two columns but three bytes) */
+static int
+wpad(int w, const char *s)
+{
+	return w + (int)(strlen(s) - utf8_width(s));
+}
+
 static void
 race_line(const char *who, const race *x)
 {
 	char b1[64], b2[32], b3[32];
 	if (x->reached > 0)
-		snprintf(b1, sizeof b1, "epoch %ld (%ld steps)", x->reached, x->steps);
+		snprintf(b1, sizeof b1, _("epoch %ld (%ld steps)"), x->reached, x->steps);
 	else
-		snprintf(b1, sizeof b1, "not reached");
-	out_printf("  %-30s %-22s %9s %9s\n", who, b1, net_pct(x->best, b2, sizeof b2), net_pct(x->acc, b3, sizeof b3));
+		snprintf(b1, sizeof b1, "%s", _("not reached"));
+	out_printf("  %-*s %-*s %9s %9s\n", wpad(30, who), who, wpad(22, b1), b1, net_pct(x->best, b2, sizeof b2), net_pct(x->acc, b3, sizeof b3));
 }
 
 static int
@@ -103,18 +116,24 @@ cmd_transfer(session *s, cmd_args *a)
 	trainer_init(&t);
 	trainer_reset(&t, pre);
 	long steps = pretrain * trainer_steps_per_epoch(&t, src);
-	for (long i = 0; i < steps; i++)
+	for (long i = 0; i < steps && !session_poll(); i++)
 		trainer_step(&t, pre, src, r);
+	if (nn_interrupted) {
+		trainer_free(&t);
+		model_free(pre);
+		dataset_free(src);
+		return session_stopped("transfer");
+	}
 	eval_result ev;
 	model_evaluate(pre, &t.loss, src, 0, src->n, &ev, NULL);
 	trainer_free(&t);
-	out_printf("source task: spiral of 300 points (noise 0.2); 2-64tanh-64tanh-3 pre-trained %ld epochs "
-	           "(sgd lr 0.1, batch 32): training accuracy %s\n",
+	out_printf(_("source task: spiral of 300 points (noise 0.2); 2-64tanh-64tanh-3 pre-trained %ld epochs "
+	             "(sgd lr 0.1, batch 32): training accuracy %s\n"),
 	           pretrain, net_pct(ev.acc, b1, sizeof b1));
 	/* 2. the target task */
 	dataset *tgt = dataset_spiral(r, 30, 3, 0.25);
 	dataset_split(tgt, r, 0.5);
-	out_printf("target task: a noisier spiral of 90 points (noise 0.25), %d to train on, %d held out to test\n",
+	out_printf(_("target task: a noisier spiral of 90 points (noise 0.25), %d to train on, %d held out to test\n"),
 	           tgt->n_train, tgt->n - tgt->n_train);
 	/* 3. the two runs on the same batches */
 	for (int l = 0; l < freeze; l++)
@@ -124,26 +143,33 @@ cmd_transfer(session *s, cmd_args *a)
 	race ft, sc;
 	run_race(pre, tgt, epochs, target, r, &ft);
 	run_race(scratch, tgt, epochs, target, &same, &sc);
-	out_printf("\n%ld epochs each on the same batches, test accuracy checked after every epoch; target %s\n", epochs,
+	if (nn_interrupted) {
+		model_free(pre);
+		model_free(scratch);
+		dataset_free(src);
+		dataset_free(tgt);
+		return session_stopped("transfer");
+	}
+	out_printf(_("\n%ld epochs each on the same batches, test accuracy checked after every epoch; target %s\n"), epochs,
 	           net_pct(target, b1, sizeof b1));
-	out_printf("  %-30s %-22s %9s %9s\n", "", "reaches the target at", "best", "last");
-	char who[64];
-	if (freeze)
-		snprintf(who, sizeof who, "fine-tuned, layer%s 1%s frozen", freeze > 1 ? "s" : "", freeze > 1 ? "-2" : "");
-	else
-		snprintf(who, sizeof who, "fine-tuned, nothing frozen");
-	race_line(who, &ft);
-	race_line("from scratch (random weights)", &sc);
+	const char *h[3] = {_("reaches the target at"), _("best"), _("last")};
+	out_printf("  %-30s %-*s %*s %*s\n", "", wpad(22, h[0]), h[0], wpad(9, h[1]), h[1], wpad(9, h[2]), h[2]);
+	race_line(freeze > 1 ? _("fine-tuned, layers 1-2 frozen")
+	          : freeze   ? _("fine-tuned, layer 1 frozen")
+	                     : _("fine-tuned, nothing frozen"),
+	          &ft);
+	race_line(_("from scratch (random weights)"), &sc);
 	if (ft.reached > 0 && (sc.reached < 0 || ft.reached < sc.reached))
-		out_printf("the pre-trained start reaches the target first%s\n",
-		           sc.reached < 0 ? "; from scratch it does not get there in this budget" : "");
+		out_printf("%s", sc.reached < 0 ? _("the pre-trained start reaches the target first; from scratch it does "
+		                                    "not get there in this budget\n")
+		                                : _("the pre-trained start reaches the target first\n"));
 	else if (sc.reached > 0 && (ft.reached < 0 || sc.reached < ft.reached))
-		out_printf("from scratch reaches the target first: here the pre-trained features did not help\n");
+		out_printf(_("from scratch reaches the target first: here the pre-trained features did not help\n"));
 	else if (ft.reached > 0)
-		out_printf("both reach the target in the same epoch\n");
+		out_printf(_("both reach the target in the same epoch\n"));
 	else
-		out_printf("neither reaches the target in this budget; try more epochs= or a lower target=\n");
-	out_printf("the session's data and network are unchanged\n");
+		out_printf(_("neither reaches the target in this budget; try more epochs= or a lower target=\n"));
+	out_printf(_("the session's data and network are unchanged\n"));
 	model_free(pre);
 	model_free(scratch);
 	dataset_free(src);
@@ -155,8 +181,8 @@ const cmd_entry cmd_transfer_entry = {
 	.name = "transfer",
 	.topic = "big",
 	.usage = "transfer [target=A] [epochs=N] [freeze=K] [pretrain=N]",
-	.summary = "fine-tuning against training from scratch, measured",
-	.help = "Transfer learning as a race.  A 2-64tanh-64tanh-3 network is pre-trained for pretrain= epochs "
+	.summary = N_("fine-tuning against training from scratch, measured"),
+	.help = N_("Transfer learning as a race.  A 2-64tanh-64tanh-3 network is pre-trained for pretrain= epochs "
 	        "(500) on a spiral of 300 points (noise 0.2).  The target task is related but small: a noisier "
 	        "spiral of 90 points (noise 0.25), half held out to test.  The pre-trained network, with its "
 	        "first freeze= layers (1) frozen, is fine-tuned on the target; a network with fresh random "
@@ -167,7 +193,7 @@ const cmd_entry cmd_transfer_entry = {
 	        "Everything is drawn from the session's stream in this order: the source spiral, the network's "
 	        "weights, pre-training, the target spiral and its split, the fresh network's weights, then the "
 	        "batches (both runs see the same ones).  The session's data and network are not changed.  "
-	        "lessons/12-fine-tuning.lesson walks through the same steps by hand.",
+	        "lessons/12-fine-tuning.lesson walks through the same steps by hand."),
 	.examples = "transfer\ntransfer target=0.95 epochs=200\ntransfer freeze=0\ntransfer pretrain=0",
 	.exec = cmd_transfer,
 	.keys = transfer_keys,

@@ -52,6 +52,14 @@ void rnn_state_free(seqlab *q);
 void rnn_state_dump(const seqlab *q, strbuf *out);
 int rnn_state_probe(const seqlab *q, const char *name, double *out);
 
+/* For `quant` on the character RNN (cmd-rnn.c): the trained model (NULL
+ * if there is none) and the name of the text it trained on last; and the
+ * model's mean negative log-likelihood per character, in nats, over the
+ * first max predictions of the text `name` (0, or -1 after an error). */
+struct rnn;
+struct rnn *rnn_trained_model(session *s, const char **source);
+int rnn_text_nll(session *s, const char *name, size_t max, double *nll, size_t *npred);
+
 /* ==== training texts ====================================================
  * A text is named by a path, or by the name of a text nnlab ships
  * (lessons/texts/NAME.txt under the data directory, ".txt" optional), or

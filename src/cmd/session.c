@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 
 #include <limits.h>
 
@@ -90,6 +91,27 @@ session_run_job(session *s, job *j)
 }
 
 int
+session_poll(void)
+{
+	static double last;
+	double now = out_clock_ms();
+	if (now - last >= 20.0) {
+		last = now;
+		out_tick();
+	}
+	return nn_interrupted != 0;
+}
+
+int
+session_stopped(const char *what)
+{
+	nn_interrupted = 0;
+	out_printf(_("stopped: '%s' was interrupted before it finished, so there is nothing to show; the session is "
+	             "as it was\n"), what);
+	return 0;
+}
+
+int
 session_job_advance(session *s)
 {
 	job *j = s->job;
@@ -170,9 +192,9 @@ void
 session_state_dump(session *s, strbuf *out)
 {
 	static const char *const color_names[] = {"auto", "always", "never"};
-	sb_printf(out, "seed: %llu\n", (unsigned long long)s->seed);
-	sb_printf(out, "random stream: %llu draws\n", (unsigned long long)s->rng.ctr);
-	sb_printf(out, "settings: color=%s width=%d digits=%d echo=%s\n",
+	sb_printf(out, _("seed: %llu\n"), (unsigned long long)s->seed);
+	sb_printf(out, _("random stream: %llu draws\n"), (unsigned long long)s->rng.ctr);
+	sb_printf(out, _("settings: color=%s width=%d digits=%d echo=%s\n"),
 	          color_names[s->color], s->width, s->digits, s->echo ? "on" : "off");
 	for (size_t i = 0; families[i].name; i++)
 		if (families[i].dump)

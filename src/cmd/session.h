@@ -91,6 +91,15 @@ void session_history_add(session *s, const char *line);
  * (or to Ctrl-C) before returning; in the workspace it is stored in s->job
  * and advanced by the main loop.  Returns 0, or -1 if the job failed. */
 int session_run_job(session *s, job *j);
+/* session_poll: for a demo that computes to its end rather than as a job:
+ * call it often (every step); at most every ~20 ms it lets the front end
+ * draw and read a Ctrl-C (out_tick), and it returns 1 once the learner
+ * has asked to stop.  The demo then abandons its work with
+ * session_stopped(). */
+int session_poll(void);
+/* session_stopped: "stopped: WHAT was interrupted ..." and the request
+ * cleared; returns 0 (the command did not fail). */
+int session_stopped(const char *what);
 /* session_job_advance: one slice of the running job (workspace loop);
  * returns 1 while it goes on. */
 int session_job_advance(session *s);

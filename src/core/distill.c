@@ -89,6 +89,11 @@ distill_train(model *student, model *teacher, const dataset *ds, const distill_c
 			ep_loss += distill_loss(tb, s, yb, rows, k, c->T, c->alpha, g) * rows;
 			model_backward(student, g, 1, 0);
 			optim_step(&oc, &os, student);
+			if (c->stop && c->stop()) {
+				e = c->epochs;
+				ep_loss = NAN * n;
+				break;
+			}
 		}
 		ep_loss /= n;
 	}

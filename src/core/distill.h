@@ -29,6 +29,7 @@ typedef struct distill_cfg {
 	double lr;      /* SGD learning rate */
 	int batch;
 	long epochs;
+	int (*stop)(void); /* NULL, or polled after every batch: nonzero ends the training early */
 } distill_cfg;
 
 /* distill_train: train student on the training rows of ds: per epoch one
@@ -36,7 +37,7 @@ typedef struct distill_cfg {
  * forwards the batch through the teacher (when alpha > 0; no dropout) and
  * the student, and takes one SGD step on distill_loss.  Teacher and
  * student end in identity layers (logits).  Returns the last epoch's mean
- * loss. */
+ * loss (NaN when c->stop ended it first). */
 double distill_train(model *student, model *teacher, const dataset *ds, const distill_cfg *c, rng_t *r);
 
 #endif

@@ -34,7 +34,19 @@ blas_tn(int m, int n, int k, const float *A, int lda, const float *B, int ldb, f
 	cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, n, k, 1.0f, A, lda, B, ldb, beta, C, ldc);
 }
 
-static const gemm_backend blas_backend = {"cblas", blas_nn, blas_nt, blas_tn};
+#if defined(HAVE_OPENBLAS_SET_NUM_THREADS) && defined(HAVE_OPENBLAS_GET_NUM_THREADS)
+static int
+blas_threads(int n)
+{
+	int before = openblas_get_num_threads();
+	openblas_set_num_threads(n);
+	return before;
+}
+#else
+#define blas_threads NULL
+#endif
+
+static const gemm_backend blas_backend = {"cblas", blas_nn, blas_nt, blas_tn, blas_threads};
 
 const gemm_backend *
 gemm_blas(void)

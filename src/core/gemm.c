@@ -91,6 +91,22 @@ gemm_set_backend(const gemm_backend *b)
 	backend = b;
 }
 
+static int threads_depth, threads_saved;
+
+void
+gemm_threads_enter(void)
+{
+	if (threads_depth++ == 0 && backend && backend->threads)
+		threads_saved = backend->threads(1);
+}
+
+void
+gemm_threads_leave(void)
+{
+	if (threads_depth > 0 && --threads_depth == 0 && backend && backend->threads && threads_saved > 0)
+		backend->threads(threads_saved);
+}
+
 const gemm_backend *
 gemm_backend_get(void)
 {

@@ -60,12 +60,23 @@ typedef struct gemm_backend {
 	           int ldc);
 	void (*tn)(int m, int n, int k, const float *A, int lda, const float *B, int ldb, float beta, float *C,
 	           int ldc);
+	/* threads: have the backend use n threads per call and return how
+	 * many it used before (NULL: it has no threads of its own) */
+	int (*threads)(int n);
 } gemm_backend;
 
 /* gemm_set_backend: register b (NULL: built-in kernels only). */
 void gemm_set_backend(const gemm_backend *b);
 /* gemm_backend_get: the registered backend, or NULL. */
 const gemm_backend *gemm_backend_get(void);
+/* gemm_threads_enter / gemm_threads_leave: around a stretch in which
+ * nnlab's own threads run products at the same time (data parallelism,
+ * sweeps), the backend is asked for one thread per call, so the threads
+ * do not compete for the cores (or queue on a threaded BLAS's lock);
+ * leaving the last stretch restores the backend's count.  Call from the
+ * main thread only; stretches may nest. */
+void gemm_threads_enter(void);
+void gemm_threads_leave(void);
 /* gemm_would_offload: whether a product of this size goes to the backend. */
 int gemm_would_offload(int m, int n, int k, int flags);
 

@@ -7,6 +7,7 @@
 
 #include "core/parallel.h"
 #include "core/alloc.h"
+#include "core/gemm.h"
 #include "core/train.h"
 
 #include <pthread.h>
@@ -32,6 +33,7 @@ struct parallel {
 	int finished;        /* workers done with batch gen */
 	int quit;
 	int started;         /* threads created */
+	int blas_entered;    /* gemm_threads_enter was called */
 	/* the batch of generation gen */
 	const model *m;
 	const loss_cfg *c;
@@ -117,6 +119,9 @@ parallel_new(const model *m, int workers)
 		}
 		p->started = i;
 	}
+	/* the workers' products run side by side: one BLAS thread per call */
+	gemm_threads_enter();
+	p->blas_entered = 1;
 	return p;
 }
 
@@ -131,6 +136,8 @@ parallel_free(parallel *p)
 	pthread_mutex_unlock(&p->mu);
 	for (int i = 1; i <= p->started; i++)
 		pthread_join(p->w[i].th, NULL);
+	if (p->blas_entered)
+		gemm_threads_leave();
 	for (int i = 0; i < p->n; i++) {
 		model_free(p->w[i].rep);
 		free(p->w[i].g);
