@@ -47,17 +47,30 @@ check_bad 'gd bowl from=1e9,0' "from='1e9,0' is out of range"
 check_bad 'gd bowl optim=rmsprop' "optim='rmsprop' is not known; choose one of sgd, momentum, adam"
 check_bad 'gd bowl lr=0' "lr= '0' is out of range"
 
-# check_bad_net CMD MESSAGE: the same with a trained network and data
-check_bad_net() {
-	printf 'seed 5\ndata spiral n=30\nnet new 2 8 tanh 3\ntrain 2\n%s\nshow state\n%s\nshow state\n' "${3:-quant int8}" "$1" >"$TMPD/script"
+# check_bad_after SETUP CMD MESSAGE [PREP]: SETUP (lines), then PREP
+# (default 'quant int8'), then CMD fails with MESSAGE and `show state`
+# (the rnn: line holds the RNN's checksum) is the same before and after
+check_bad_after() {
+	printf 'seed 5\n%s\n%s\nshow state\n%s\nshow state\n' "$1" "${4:-quant int8}" "$2" >"$TMPD/script"
 	out=$(nn --keep-going "$TMPD/script" 2>&1) && rc=0 || rc=$?
-	if [ "$rc" -eq 1 ]; then ok "'$1': exit status 1"; else not_ok "'$1': exit status $rc (want 1)"; fi
-	contains "'$1': message" "$out" "error: $2"
-	st='/^(seed|random stream|settings|data|model|training|progress|quant): /'
+	if [ "$rc" -eq 1 ]; then ok "'$2': exit status 1"; else not_ok "'$2': exit status $rc (want 1)"; fi
+	contains "'$2': message" "$out" "error: $3"
+	st='/^(seed|random stream|settings|data|model|training|progress|quant|rnn): /'
 	before=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==1 && $st")
 	after=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==2 && $st")
-	[ -n "${3:-}" ] || case $before in *"quant: "*) ;; *) not_ok "'$1': the set-up did not quantise the weights" ;; esac
-	is "'$1': state unchanged" "$after" "$before"
+	[ -n "${4:-}" ] || case $before in *"quant: "*) ;; *) not_ok "'$2': the set-up did not quantise the weights" ;; esac
+	is "'$2': state unchanged" "$after" "$before"
+}
+# check_bad_net CMD MESSAGE [PREP]: with a trained network and data
+check_bad_net() {
+	check_bad_after 'data spiral n=30
+net new 2 8 tanh 3
+train 2' "$@"
+}
+# check_bad_rnn CMD MESSAGE [PREP]: with a trained character RNN
+check_bad_rnn() {
+	check_bad_after 'rnn new hidden=16
+rnn train networks steps=20' "$@"
 }
 
 check_bad 'quant int8' "there is no network to quantise; build one first"
@@ -85,18 +98,6 @@ check_bad 'transfer now' "'transfer' got an unexpected argument 'now'"
 check_bad_net 'quant undo' "the network changed since 'quant int8' (trained, rebuilt or loaded)" 'quant int8
 train 1'
 
-# check_bad_rnn CMD MESSAGE [SETUP]: the same with a trained character RNN
-# (the rnn: line of show state holds its checksum)
-check_bad_rnn() {
-	printf 'seed 5\nrnn new hidden=16\nrnn train networks steps=20\n%s\nshow state\n%s\nshow state\n' "${3:-quant int8}" "$1" >"$TMPD/script"
-	out=$(nn --keep-going "$TMPD/script" 2>&1) && rc=0 || rc=$?
-	if [ "$rc" -eq 1 ]; then ok "'$1': exit status 1"; else not_ok "'$1': exit status $rc (want 1)"; fi
-	contains "'$1': message" "$out" "error: $2"
-	st='/^(seed|random stream|settings|data|model|training|progress|quant|rnn): /'
-	before=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==1 && $st")
-	after=$(printf '%s\n' "$out" | awk "/^seed: /{n++} n==2 && $st")
-	is "'$1': state unchanged" "$after" "$before"
-}
 check_bad 'quant int8 model=rnn' "there is no trained character RNN to quantise; train one first"
 check_bad 'quant int8 model=cnn' "model="
 check_bad_net 'quant int8 text=networks' "text= names the text for the RNN's perplexity; add model=rnn"
