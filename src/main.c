@@ -21,7 +21,9 @@
 #include "tui/linemode.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 #include <getopt.h>
 #include <locale.h>
@@ -30,6 +32,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* arg_complain: the message fmt (one %s) about a command-line argument
+ * on stderr, the argument shown harmlessly (util/utf8.h): it may be a file
+ * name a shell glob expanded, with control characters in it. */
+static void __attribute__((format(printf, 1, 0)))
+arg_complain(const char *fmt, const char *arg)
+{
+	strbuf b;
+	sb_init(&b);
+	utf8_append_safe(&b, arg, strlen(arg), 0);
+	fprintf(stderr, fmt, b.s);
+	sb_free(&b);
+}
 
 static void
 usage(FILE *f)
@@ -139,6 +154,7 @@ main(int argc, char **argv)
 	i18n_init(NULL);
 
 	int c;
+	opterr = 0;  /* getopt's own messages would show the argument raw */
 	while ((c = getopt_long(argc, argv, "c:qk", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -153,8 +169,8 @@ main(int argc, char **argv)
 		case OPT_SEED: {
 			const char *why;
 			if (text_parse_long(optarg, &seed, &why) < 0 || seed < 0 || seed > 2147483647L) {
-				fprintf(stderr, "nnlab: --seed '%s' is not valid; give a whole number from 0 to 2147483647\n",
-				        optarg);
+				arg_complain(_("nnlab: --seed '%s' is not valid; give a whole number from 0 to 2147483647\n"),
+				             optarg);
 				return 2;
 			}
 			break;
@@ -170,18 +186,17 @@ main(int argc, char **argv)
 			break;
 		case OPT_LANG:
 			if (i18n_parse(optarg) < 0) {
-				fprintf(stderr, _("nnlab: --lang '%s' is not known; give en (English) or zh (中文)\n"), optarg);
+				arg_complain(_("nnlab: --lang '%s' is not known; give en (English) or zh (中文)\n"), optarg);
 				return 2;
 			}
 			i18n_init(optarg);
 			break;
 		case OPT_VERSION:
-			printf("%s %s\n"
-			       "Copyright (C) 2026 The nnlab authors.\n"
-			       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
-			       "This is free software: you are free to change and redistribute it.\n"
-			       "There is NO WARRANTY, to the extent permitted by law.\n",
-			       PACKAGE_NAME, PACKAGE_VERSION);
+			printf("%s %s\nCopyright (C) 2026 The nnlab authors.\n", PACKAGE_NAME, PACKAGE_VERSION);
+			fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+			        "This is free software: you are free to change and redistribute it.\n"
+			        "There is NO WARRANTY, to the extent permitted by law.\n"),
+			      stdout);
 			return 0;
 		case OPT_DUMP:
 			dump_commands();
@@ -202,7 +217,14 @@ main(int argc, char **argv)
 			predict_csv = optarg;
 			break;
 		default:
-			fprintf(stderr, "Try 'nnlab --help' for more information.\n");
+			if (optopt == 'c')
+				arg_complain(_("nnlab: option '-%s' needs an argument\n"), (char[]){(char)optopt, '\0'});
+			else if (optopt > 0 && optopt < 128)
+				arg_complain(_("nnlab: unknown option '-%s'\n"), (char[]){(char)optopt, '\0'});
+			else
+				arg_complain(_("nnlab: unknown option, or an option without its value: '%s'\n"),
+				             argv[optind - 1]);
+			fprintf(stderr, _("Try 'nnlab --help' for more information.\n"));
 			return 2;
 		}
 	}
@@ -214,16 +236,16 @@ main(int argc, char **argv)
 	if (optind < argc)
 		script = argv[optind++];
 	if (optind < argc) {
-		fprintf(stderr, "nnlab: unexpected argument '%s'\nTry 'nnlab --help' for more information.\n",
-		        argv[optind]);
+		arg_complain(_("nnlab: unexpected argument '%s'\nTry 'nnlab --help' for more information.\n"),
+		             argv[optind]);
 		return 2;
 	}
 	if ((model_file != NULL) != (predict_csv != NULL)) {
-		fprintf(stderr, "nnlab: --model and --predict go together: nnlab --model NET.nnl --predict FILE.csv\n");
+		fprintf(stderr, _("nnlab: --model and --predict go together: nnlab --model NET.nnl --predict FILE.csv\n"));
 		return 2;
 	}
 	if ((command != NULL) + (script != NULL) + (check_lesson != NULL) + (model_file != NULL) > 1) {
-		fprintf(stderr, "nnlab: give only one of -c CMDS, --check-lesson FILE, --predict FILE and a script FILE\n");
+		fprintf(stderr, _("nnlab: give only one of -c CMDS, --check-lesson FILE, --predict FILE and a script FILE\n"));
 		return 2;
 	}
 
@@ -242,6 +264,11 @@ main(int argc, char **argv)
 	out_plain_configure(color, out_tty && !s.batch);
 	out_set_quiet(quiet);
 	install_signals();
+	/* Chinese asked for (--lang zh or the environment) but no catalogue:
+	 * say so once; glossary entries and lessons still carry Chinese */
+	if (i18n_lang() == LANG_ZH && !i18n_catalogue_ok())
+		out_warn("the Chinese message catalogue (nnlab.mo) was not found; messages stay in English, "
+		         "glossary entries and lessons are shown in Chinese");
 
 	int rc = 0, tcols = 0, trows = 0;
 	if (lesson_file && lesson_run_file(&s, lesson_file, 0) < 0 && s.batch)
@@ -262,7 +289,7 @@ main(int argc, char **argv)
 		rc = tui_run(&s);
 	} else {
 		if (!plain && out_tty && !quiet)
-			printf("nnlab: the terminal is %dx%d; the workspace needs %dx%d, so this is line mode\n", tcols,
+			printf(_("nnlab: the terminal is %dx%d; the workspace needs %dx%d, so this is line mode\n"), tcols,
 			       trows, TUI_MIN_COLS, TUI_MIN_ROWS);
 		if (!quiet)
 			session_greet();
@@ -270,6 +297,12 @@ main(int argc, char **argv)
 	}
 	if (s.quit && s.exit_code)
 		rc = s.exit_code;
+	if (nn_terminate && s.batch) {
+		/* SIGTERM or SIGHUP: the job stopped, nothing after it ran */
+		fflush(stdout);
+		fputs(_("nnlab: stopped by a signal; the rest of the commands did not run\n"), stderr);
+		rc = 1;
+	}
 	fflush(stdout);
 	session_free(&s);
 	return rc;

@@ -12,3 +12,15 @@ check_PROGRAMS += tests/unit/test-glossary-cmd
 tests_unit_test_glossary_cmd_LDADD = $(NNLAB_TEST_LIBS)
 TESTS += tests/unit/test-glossary-cmd
 dist_check_SCRIPTS += tests/glossary.sh
+# the Chinese side: short-zh: and the -zh sections parsed (good and bad),
+# lookup and search with Chinese input, Chinese wrapped by display width
+check_PROGRAMS += tests/unit/test-glossary-zh
+tests_unit_test_glossary_zh_LDADD = libnncontent.a libnnutil.a libnncore.a -lm
+TESTS += tests/unit/test-glossary-zh
+# the shipped glossary's Chinese texts: all there, numbers kept, lines fit
+check_PROGRAMS += tests/unit/test-gloss-zh-shipped
+tests_unit_test_gloss_zh_shipped_LDADD = libnncontent.a libnnutil.a libnncore.a -lm
+TESTS += tests/unit/test-gloss-zh-shipped
+# the glossary commands in Chinese, and glossary check on broken twins
+dist_check_SCRIPTS += tests/glossary-zh.sh
+EXTRA_DIST += tests/unit/gloss-testlib.h

@@ -125,7 +125,7 @@ NNLAB_DATADIR=$TMPD/data
 out=$(nn -c 'define good' 2>&1) && rc=0 || rc=$?
 is "malformed file: the others still work" "$rc" "0"
 contains "malformed file: warning with FILE:LINE" "$out" \
-	"warning: $own/broken.term:9: unknown field 'colour'; the fields are term, zh, alias, alias-zh, topic, short, see, try; that file is left out of the glossary"
+	"warning: $own/broken.term:9: unknown field 'colour'; the fields are term, zh, alias, alias-zh, topic, short, short-zh, see, try; that file is left out of the glossary"
 contains "malformed file: the good entry is shown" "$out" "good term (词good)"
 n=$(printf '%s\n' "$out" | grep -c 'warning:')
 is "malformed file: warned once" "$n" "1"

@@ -54,3 +54,9 @@ include $(srcdir)/tests/big.mk
 include $(srcdir)/tests/fuzz/local.mk
 include $(srcdir)/tests/more.mk
 include $(srcdir)/tests/cnn.mk
+include $(srcdir)/tests/i18n.mk
+include $(srcdir)/tests/fault.mk
+include $(srcdir)/tests/untrusted.mk
+include $(srcdir)/tests/zhlessons.mk
+include $(srcdir)/tests/zhseq.mk
+include $(srcdir)/tests/zhman.mk

@@ -2,7 +2,7 @@
 #
 # Gives: $NNLAB (the binary), $top_srcdir, a fresh scratch directory
 # $TMPD removed at exit, and TAP helpers: ok, not_ok, check, is, done_testing.
-# NNLAB_VALGRIND=1 runs nnlab under valgrind memcheck.
+# NNLAB_VALGRIND=1 runs nnlab under valgrind memcheck (see below).
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -15,11 +15,22 @@ XDG_STATE_HOME=$TMPD/state
 export XDG_STATE_HOME
 trap 'rm -rf "$TMPD"' EXIT
 
-if [ "${NNLAB_VALGRIND:-0}" = 1 ]; then
-	nn() { valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "$NNLAB" "$@"; }
-else
-	nn() { "$NNLAB" "$@"; }
+# NNLAB_VALGRIND=1 (make check-valgrind): $NNLAB becomes a wrapper that
+# runs the real binary under tests/valgrind-run.sh, so every way a test
+# starts nnlab (nn, "$NNLAB", inside tmux) is checked; NNLAB_TIME_FACTOR
+# (tscale) stretches the waits of tests that wait for nnlab.
+if [ "${NNLAB_VALGRIND:-0}" = 1 ] && [ -z "${NNLAB_REAL:-}" ]; then
+	NNLAB_REAL=$(cd "$(dirname "$NNLAB")" && pwd)/$(basename "$NNLAB")
+	vg_run=$(cd "$top_srcdir/tests" && pwd)/valgrind-run.sh
+	printf '#!/bin/sh\ntop_srcdir=%s NNLAB_VALGRIND_LOGDIR=%s exec %s %s "$@"\n' \
+		"$(cd "$top_srcdir" && pwd)" "${NNLAB_VALGRIND_LOGDIR:-$TMPD}" "$vg_run" "$NNLAB_REAL" >"$TMPD/nnlab"
+	chmod +x "$TMPD/nnlab"
+	NNLAB=$TMPD/nnlab
+	export NNLAB NNLAB_REAL
 fi
+nn() { "$NNLAB" "$@"; }
+# tscale N: N whole seconds times NNLAB_TIME_FACTOR (a whole number, default 1)
+tscale() { echo $(( $1 * ${NNLAB_TIME_FACTOR:-1} )); }
 
 tap_n=0
 tap_fail=0

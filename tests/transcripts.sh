@@ -4,6 +4,7 @@
 # and stderr together, with NAME.out byte for byte.  A diff is shown on
 # failure.  NNLAB_REGEN=1 rewrites the .out files instead (review the diff!);
 # NNLAB_ONLY='net-*' limits the run to the transcripts whose names match.
+# NAME.args, when present, holds extra options for that run (--lang zh).
 # In the scratch directory, data/ and lessons/ lead to tests/data and
 # tests/lessons, so transcripts name fixtures by short relative paths.
 . "${top_srcdir:-..}/tests/setup.sh"
@@ -21,7 +22,11 @@ for cmds in "$dir"/*.cmds; do
 	# lessons/FILE.lesson
 	ln -s "$top_srcdir/tests/data" "$TMPD/run-$name/data"
 	ln -s "$top_srcdir/tests/lessons" "$TMPD/run-$name/lessons"
-	( cd "$TMPD/run-$name" && TRANSCRIPT_DIR=$dir nn --seed 0 --echo --keep-going "$cmds" ) >"$got" 2>&1 || true
+	# NAME.args, if present, holds extra options (such as --lang zh)
+	args=
+	[ ! -f "$dir/$name.args" ] || args=$(cat "$dir/$name.args")
+	# shellcheck disable=SC2086 # the options are words
+	( cd "$TMPD/run-$name" && TRANSCRIPT_DIR=$dir nn --seed 0 --echo --keep-going $args "$cmds" ) >"$got" 2>&1 || true
 	# the script's own path appears in FILE:LINE messages: make it stable
 	sed -i "s|$dir/||g" "$got"
 	if [ "${NNLAB_REGEN:-0}" = 1 ]; then

@@ -9,6 +9,7 @@
 #include "cmd/plotsrc.h"
 #include "core/alloc.h"
 #include "out/out.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
@@ -79,18 +80,18 @@ fill_rl(session *s, int argc, const char *const *argv, plot_pic *out)
 
 const plot_source plot_source_gd = {
 	.name = "gd",
-	.summary = "the last 'gd' run: its path over the contour map",
+	.summary = N_("the last 'gd' run: its path over the contour map"),
 	.fill = fill_gd,
 };
 
 const plot_source plot_source_gd_loss = {
 	.name = "gd-loss",
-	.summary = "the last 'gd' run: f above its lowest value, per step",
+	.summary = N_("the last 'gd' run: f above its lowest value, per step"),
 	.fill = fill_gd_loss,
 };
 
 const plot_source plot_source_rl = {
 	.name = "rl",
-	.summary = "the last 'rl' run: reward per pull (bandit) or per episode (grid)",
+	.summary = N_("the last 'rl' run: reward per pull (bandit) or per episode (grid)"),
 	.fill = fill_rl,
 };

@@ -16,6 +16,7 @@
 #include "out/chart.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/json.h"
 #include "util/strbuf.h"
 
@@ -170,9 +171,9 @@ demo_labels(const attn_demo *a)
 static void
 show_x(session *s, const attn_demo *a)
 {
-	out_printf("\nstage 0: X = token embedding + position encoding  [%d x %d]\n", a->sh.T, a->sh.d);
-	seq_note(s, "each token's embedding is a random vector, the same for the same word; the position "
-	         "encoding adds sin/cos waves of its position, so 'cat' first and 'cat' last differ\n");
+	out_printf(_("\nstage 0: X = token embedding + position encoding  [%d x %d]\n"), a->sh.T, a->sh.d);
+	seq_note(s, _("each token's embedding is a random vector, the same for the same word; the position "
+	              "encoding adds sin/cos waves of its position, so 'cat' first and 'cat' last differ\n"));
 	seq_matrix(s, NULL, a->X, a->sh.T, a->sh.d, a->sh.d, demo_labels(a), NULL, "x", ATTN_SHOW_COLS);
 }
 
@@ -180,9 +181,9 @@ static void
 head_title(char *buf, size_t n, const char *what, const attn_demo *a, int h)
 {
 	if (a->sh.heads > 1)
-		snprintf(buf, n, "%s, head %d of %d:", what, h + 1, a->sh.heads);
+		snprintf(buf, n, _("%s, head %d of %d:"), what, h + 1, a->sh.heads);
 	else
-		snprintf(buf, n, "%s:", what);
+		snprintf(buf, n, _("%s:"), what);
 }
 
 /* Softmax of each row of m [T][T] (no mask) into w: for the comparison
@@ -261,7 +262,7 @@ show_weights_numbers(session *s, const attn_demo *a, int h, const char *title)
 		ws[(size_t)i * (T + 1) + T] = (float)sum;
 		cl[i] = a->ws.w[i];
 	}
-	cl[T] = "| sum";
+	cl[T] = _("| sum");
 	seq_matrix(s, title, ws, T, T + 1, T + 1, demo_labels(a), cl, NULL, T + 1);
 	free(cl);
 	free(ws);
@@ -276,75 +277,75 @@ show_stage(session *s, const attn_demo *a, int k)
 	const char *const *lab = demo_labels(a);
 	switch (k) {
 	case 1:
-		out_printf("\nstage 1: Q = X.Wq, K = X.Wk, V = X.Wv  [%d x %d each]\n", T, d);
-		seq_note(s, "the query says what a token looks for, the key what it offers, the value what it "
-		         "passes on; Wq, Wk and Wv are learned in a real model (here random: glorot-uniform)%s\n",
-		         H > 1 ? "; head j uses its own d_k columns of each" : "");
-		seq_matrix(s, "Q:", a->c.Q, T, d, d, lab, NULL, "q", ATTN_SHOW_COLS);
-		seq_matrix(s, "K:", a->c.K, T, d, d, lab, NULL, "k", ATTN_SHOW_COLS);
-		seq_matrix(s, "V:", a->c.V, T, d, d, lab, NULL, "v", ATTN_SHOW_COLS);
+		out_printf(_("\nstage 1: Q = X.Wq, K = X.Wk, V = X.Wv  [%d x %d each]\n"), T, d);
+		seq_note(s, _("the query says what a token looks for, the key what it offers, the value what it "
+		              "passes on; Wq, Wk and Wv are learned in a real model (here random: glorot-uniform)%s\n"),
+		         H > 1 ? _("; head j uses its own d_k columns of each") : "");
+		seq_matrix(s, i18n_pick("Q:", "Q："), a->c.Q, T, d, d, lab, NULL, "q", ATTN_SHOW_COLS);
+		seq_matrix(s, i18n_pick("K:", "K："), a->c.K, T, d, d, lab, NULL, "k", ATTN_SHOW_COLS);
+		seq_matrix(s, i18n_pick("V:", "V："), a->c.V, T, d, d, lab, NULL, "v", ATTN_SHOW_COLS);
 		break;
 	case 2:
-		out_printf("\nstage 2: scores = Q.K^T  [%d x %d%s]\n", T, T, H > 1 ? " per head" : "");
-		seq_note(s, "row i, column j: the dot product of token i's query with token j's key - how well "
-		         "they match\n");
+		out_printf(_("\nstage 2: scores = Q.K^T  [%d x %d%s]\n"), T, T, H > 1 ? _(" per head") : "");
+		seq_note(s, _("row i, column j: the dot product of token i's query with token j's key - how well "
+		              "they match\n"));
 		for (int h = 0; h < H; h++) {
-			head_title(title, sizeof title, "scores", a, h);
+			head_title(title, sizeof title, _("scores"), a, h);
 			seq_matrix(s, title, a->c.scores + h * tt, T, T, T, lab, lab, NULL, ATTN_SHOW_COLS);
 		}
 		break;
 	case 3: {
-		out_printf("\nstage 3: scaled = scores / sqrt(d_k) = scores / %.4f%s\n", sqrt((double)dk),
-		           a->sh.causal ? ", then the causal mask" : "");
-		seq_note(s, "a dot product of d_k terms grows like sqrt(d_k); unscaled, large scores push softmax "
-		         "to nearly 0 and 1, where its gradient vanishes and learning stalls\n");
+		out_printf(_("\nstage 3: scaled = scores / sqrt(d_k) = scores / %.4f%s\n"), sqrt((double)dk),
+		           a->sh.causal ? _(", then the causal mask") : "");
+		seq_note(s, _("a dot product of d_k terms grows like sqrt(d_k); unscaled, large scores push softmax "
+		              "to nearly 0 and 1, where its gradient vanishes and learning stalls\n"));
 		float *w = xmalloc(tt * sizeof *w);
 		float *tmp = xmalloc((size_t)T * sizeof *tmp);
 		for (int h = 0; h < H; h++) {
-			head_title(title, sizeof title, "scaled", a, h);
+			head_title(title, sizeof title, _("scaled"), a, h);
 			seq_matrix(s, title, a->c.scaled + h * tt, T, T, T, lab, lab, NULL, ATTN_SHOW_COLS);
 			softmax_rows(a->c.scores + h * tt, w, T, a->sh.causal, tmp);
 			double raw_max = mean_row_max(w, T);
 			double sc_max = mean_row_max(a->c.weights + h * tt, T);
-			out_printf("spread (standard deviation): scores %.3f, scaled %.3f; the largest weight of a "
-			           "row averages %.3f without the division, %.3f with it\n",
+			out_printf(_("spread (standard deviation): scores %.3f, scaled %.3f; the largest weight of a "
+			             "row averages %.3f without the division, %.3f with it\n"),
 			           spread(a->c.scores + h * tt, T, a->sh.causal),
 			           spread(a->c.scaled + h * tt, T, a->sh.causal), raw_max, sc_max);
 		}
 		if (a->sh.causal)
-			seq_note(s, "causal mask: token i may not look at later tokens, so the entries right of the "
-			         "diagonal are set to -inf; softmax turns them into exactly 0\n");
+			seq_note(s, _("causal mask: token i may not look at later tokens, so the entries right of the "
+			              "diagonal are set to -inf; softmax turns them into exactly 0\n"));
 		free(w);
 		free(tmp);
 		break;
 	}
 	case 4:
-		out_printf("\nstage 4: weights = softmax of each row of scaled\n");
-		seq_note(s, "each weight lies between 0 and 1 and every row sums to 1: row i says how token i "
-		         "divides its attention among the tokens\n");
+		out_printf(_("\nstage 4: weights = softmax of each row of scaled\n"));
+		seq_note(s, _("each weight lies between 0 and 1 and every row sums to 1: row i says how token i "
+		              "divides its attention among the tokens\n"));
 		for (int h = 0; h < H; h++) {
-			head_title(title, sizeof title, "weights", a, h);
+			head_title(title, sizeof title, _("weights"), a, h);
 			show_weights_numbers(s, a, h, title);
 			show_weights_heatmap(a, h, title);
 		}
 		break;
 	case 5:
-		out_printf("\nstage 5: Z = weights.V  [%d x %d%s]\n", T, dk, H > 1 ? " per head" : "");
-		seq_note(s, "each token's output is the average of all value vectors, weighted by its row of "
-		         "weights\n");
+		out_printf(_("\nstage 5: Z = weights.V  [%d x %d%s]\n"), T, dk, H > 1 ? _(" per head") : "");
+		seq_note(s, _("each token's output is the average of all value vectors, weighted by its row of "
+		              "weights\n"));
 		for (int h = 0; h < H; h++) {
 			head_title(title, sizeof title, "Z", a, h);
 			seq_matrix(s, title, a->c.Z + h * dk, T, dk, d, lab, NULL, "z", ATTN_SHOW_COLS);
 		}
 		break;
 	case 6:
-		out_printf("\nstage 6: Z goes on to the next layer  [%d x %d]\n", T, d);
+		out_printf(_("\nstage 6: Z goes on to the next layer  [%d x %d]\n"), T, d);
 		if (H > 1)
-			seq_matrix(s, "Z, the heads side by side:", a->c.Z, T, d, d, lab, NULL, "z", ATTN_SHOW_COLS);
-		seq_note(s, "in a Transformer block a projection W_O mixes the heads, Z is added to X (the residual) "
-		         "and normalised, and a feed-forward layer follows; blocks are stacked.  Every row of Z "
-		         "came from one matrix product over all tokens at once - unlike an RNN, which must "
-		         "read the tokens one after another\n");
+			seq_matrix(s, _("Z, the heads side by side:"), a->c.Z, T, d, d, lab, NULL, "z", ATTN_SHOW_COLS);
+		seq_note(s, _("in a Transformer block a projection W_O mixes the heads, Z is added to X (the residual) "
+		              "and normalised, and a feed-forward layer follows; blocks are stacked.  Every row of Z "
+		              "came from one matrix product over all tokens at once - unlike an RNN, which must "
+		              "read the tokens one after another\n"));
 		break;
 	default:
 		break;
@@ -459,13 +460,13 @@ cmd_attn(session *s, cmd_args *a)
 			sb_puts(&b, " | ");
 		seq_quote(&b, dm->ws.w[i], 20);
 	}
-	out_printf("self-attention over %d tokens: %s\n", dm->sh.T, b.s);
+	out_printf(_("self-attention over %d tokens: %s\n"), dm->sh.T, b.s);
 	sb_free(&b);
-	out_printf("d=%d, %d head%s of d_k=%d, %s; embeddings and weights drawn from %s\n", dm->sh.d, dm->sh.heads,
-	           dm->sh.heads > 1 ? "s" : "", dm->sh.dk, dm->sh.causal ? "causal mask" : "no mask",
-	           seed >= 0 ? "their own stream (seed=N)" : "the session's stream");
+	out_printf(_("d=%d, %d head%s of d_k=%d, %s; embeddings and weights drawn from %s\n"), dm->sh.d, dm->sh.heads,
+	           dm->sh.heads > 1 ? "s" : "", dm->sh.dk, dm->sh.causal ? _("causal mask") : _("no mask"),
+	           seed >= 0 ? _("their own stream (seed=N)") : _("the session's stream"));
 	show_x(s, dm);
-	seq_note(s, "type 'attn step' for the next stage (Q, K and V), or 'attn explain' for all six\n");
+	seq_note(s, _("type 'attn step' for the next stage (Q, K and V), or 'attn explain' for all six\n"));
 	return 0;
 }
 
@@ -483,7 +484,7 @@ cmd_attn_step(session *s, cmd_args *a)
 	dm->stage++;
 	show_stage(s, dm, dm->stage);
 	if (dm->stage < ATTN_STAGES)
-		seq_note(s, "'attn step' again for stage %d\n", dm->stage + 1);
+		seq_note(s, _("'attn step' again for stage %d\n"), dm->stage + 1);
 	return 0;
 }
 
@@ -512,8 +513,8 @@ cmd_attn_weights(session *s, cmd_args *a)
 		return -1;
 	char title[160];
 	for (int h = 0; h < dm->sh.heads; h++) {
-		head_title(title, sizeof title, "attention weights (row: the token looking; column: the token looked at)",
-		           dm, h);
+		head_title(title, sizeof title,
+		           _("attention weights (row: the token looking; column: the token looked at)"), dm, h);
 		show_weights_numbers(s, dm, h, title);
 		show_weights_heatmap(dm, h, title);
 	}
@@ -619,8 +620,8 @@ cmd_attn_export(session *s, cmd_args *a)
 	sb_free(&b);
 	if (rc < 0)
 		return out_error("%s; choose another file name", err);
-	out_printf("wrote %s (%zu bytes): tokens, X, Wq, Wk, Wv, Q, K, V, scores, scaled, weights, Z%s\n", path, len,
-	           dm->sh.heads > 1 ? " for each head under \"heads\"" : "");
+	out_printf(_("wrote %s (%zu bytes): tokens, X, Wq, Wk, Wv, Q, K, V, scores, scaled, weights, Z%s\n"), path, len,
+	           dm->sh.heads > 1 ? _(" for each head under \"heads\"") : "");
 	return 0;
 }
 
@@ -718,7 +719,7 @@ toy_slice(session *s, job *j)
 		if (tj->done % tj->every == 0 || tj->done == tj->steps) {
 			toy_report(ts, tj);
 			if (s->tui)
-				toy_heatmap(ts, "attention weights while it learns");
+				toy_heatmap(ts, _("attention weights while it learns"));
 		}
 		if (seq_clock() - t0 > SEQ_SLICE_MS)
 			break;
@@ -736,11 +737,11 @@ toy_finish(session *s, job *j, int stopped, int failed)
 	if (stopped) {
 		if (tj->loss_n)
 			toy_report(ts, tj);
-		out_printf("stopped after %ld of %ld steps; the weights learned so far are kept\n", tj->done, tj->steps);
+		out_printf(_("stopped after %ld of %ld steps; the weights learned so far are kept\n"), tj->done, tj->steps);
 	}
 	toy_judge(ts);
-	toy_heatmap(ts, "after training: the attention weights");
-	out_printf("after %ld steps: %.1f%% of positions right, %.3f of each row's weight on the right position\n",
+	toy_heatmap(ts, _("after training: the attention weights"));
+	out_printf(_("after %ld steps: %.1f%% of positions right, %.3f of each row's weight on the right position\n"),
 	           ts->t->steps, 100.0 * ts->acc, ts->on_target);
 	free(tj);
 }
@@ -768,22 +769,24 @@ cmd_attn_train(session *s, cmd_args *a)
 	ts->steps_wanted = steps;
 	q->toy = ts;
 
-	const char *what = task == ATTN_TASK_COPY      ? "the symbol at position i itself"
-	                   : task == ATTN_TASK_REVERSE ? "the symbol at position len-1-i (the sequence reversed)"
-	                                               : "the symbol at position i-1 (position 0: the last one)";
-	out_printf("toy task '%s': sequences of %ld symbols from a..%c; the answer at position i is %s\n",
+	const char *what = task == ATTN_TASK_COPY      ? _("the symbol at position i itself")
+	                   : task == ATTN_TASK_REVERSE ? _("the symbol at position len-1-i (the sequence reversed)")
+	                                               : _("the symbol at position i-1 (position 0: the last one)");
+	out_printf(_("toy task '%s': sequences of %ld symbols from a..%c; the answer at position i is %s\n"),
 	           attn_task_names[task], len, (char)('a' + symbols - 1), what);
-	out_printf("model: X = embedding + position encoding, one attention head (d=%ld), a dense layer to "
-	           "%ld logits; Adam lr %g, %ld sequences a step\n", d, symbols, lr, batch);
-	seq_note(s, "only attention moves information between positions, so to answer it must learn to look "
-	         "at the right one: watch the weights sharpen\n");
-	toy_heatmap(ts, "before training: the attention weights");
-	out_printf("  step       loss  accuracy  weight on source\n");
+	out_printf(_("model: X = embedding + position encoding, one attention head (d=%ld), a dense layer to "
+	             "%ld logits; Adam lr %g, %ld sequences a step\n"), d, symbols, lr, batch);
+	seq_note(s, _("only attention moves information between positions, so to answer it must learn to look "
+	              "at the right one: watch the weights sharpen\n"));
+	toy_heatmap(ts, _("before training: the attention weights"));
+	/* TRANSLATORS: the heading of the columns "%6ld  %9.4f  %8.3f  %14.3f":
+	 * keep each word over its column (a Chinese character is two wide). */
+	out_printf(_("  step       loss  accuracy  weight on source\n"));
 	toy_job *tj = xcalloc(1, sizeof *tj);
 	tj->steps = steps;
 	tj->every = steps >= 10 ? steps / 10 : 1;
 	toy_report(ts, tj);
-	return seq_run_job(s, &tj->j, "attention training", toy_slice, toy_finish);
+	return seq_run_job(s, &tj->j, _("attention training"), toy_slice, toy_finish);
 }
 
 /* ==== plot sources ====================================================== */
@@ -813,7 +816,7 @@ fill_attn(session *s, int argc, const char *const *argv, plot_pic *out)
 		}
 	unsigned char *mask = causal_mask(a, H);
 	heatmap hm = {
-		.title = H > 1 ? "attention weights, the heads side by side" : "attention weights",
+		.title = H > 1 ? _("attention weights, the heads side by side") : _("attention weights"),
 		.rows = T,
 		.cols = cols,
 		.v = v,
@@ -842,20 +845,20 @@ fill_attn_task(session *s, int argc, const char *const *argv, plot_pic *out)
 	if (!ts)
 		return out_error("no toy task trained yet; try 'attn train'");
 	const char *lab[ATTN_MAX_T];
-	heatmap hm = toy_example(ts->t, lab, "attention weights on the toy task");
+	heatmap hm = toy_example(ts->t, lab, _("attention weights on the toy task"));
 	plot_pic_heatmap(out, &hm);
 	return 0;
 }
 
 const plot_source plot_source_attn = {
 	.name = "attn",
-	.summary = "the attention weights of the sentence given to 'attn' (heads side by side)",
+	.summary = N_("the attention weights of the sentence given to 'attn' (heads side by side)"),
 	.fill = fill_attn,
 };
 
 const plot_source plot_source_attn_task = {
 	.name = "attn-task",
-	.summary = "the weights of the toy task of 'attn train' on the sequence a, b, c, ...",
+	.summary = N_("the weights of the toy task of 'attn train' on the sequence a, b, c, ..."),
 	.fill = fill_attn_task,
 	.live = 1,
 };
@@ -863,15 +866,15 @@ const plot_source plot_source_attn_task = {
 /* ==== the table entry =================================================== */
 
 static const cmd_sub attn_subs[] = {
-	{.name = "step", .usage = "step", .summary = "show the next stage of the computation", .exec = cmd_attn_step},
-	{.name = "explain", .usage = "explain", .summary = "show every stage, X to Z", .exec = cmd_attn_explain},
-	{.name = "weights", .usage = "weights", .summary = "the attention weights: numbers and heatmap",
+	{.name = "step", .usage = "step", .summary = N_("show the next stage of the computation"), .exec = cmd_attn_step},
+	{.name = "explain", .usage = "explain", .summary = N_("show every stage, X to Z"), .exec = cmd_attn_explain},
+	{.name = "weights", .usage = "weights", .summary = N_("the attention weights: numbers and heatmap"),
 	 .exec = cmd_attn_weights},
-	{.name = "export", .usage = "export FILE.json", .summary = "write every matrix as JSON",
+	{.name = "export", .usage = "export FILE.json", .summary = N_("write every matrix as JSON"),
 	 .exec = cmd_attn_export, .complete = COMPLETE_FILE},
 	{.name = "train",
 	 .usage = "train [task=reverse] [steps=300] [len=6] [symbols=8] [d=16] [batch=16] [lr=0.01]",
-	 .summary = "a toy task on which attention learns where to look",
+	 .summary = N_("a toy task on which attention learns where to look"),
 	 .exec = cmd_attn_train,
 	 .keys = (const char *const[]){"task", "steps", "len", "symbols", "d", "batch", "lr", NULL}},
 	{0},
@@ -881,8 +884,8 @@ const cmd_entry cmd_attn_entry = {
 	.name = "attn",
 	.topic = "seq",
 	.usage = attn_usage,
-	.summary = "self-attention over a sentence, one stage at a time",
-	.help = "Cuts the sentence into tokens (words, punctuation, single CJK characters), gives each token "
+	.summary = N_("self-attention over a sentence, one stage at a time"),
+	.help = N_("Cuts the sentence into tokens (words, punctuation, single CJK characters), gives each token "
 	        "a random embedding (the same vector for the same word) plus the sinusoidal position "
 	        "encoding of its place, and computes scaled dot-product self-attention with random "
 	        "projection weights Wq, Wk, Wv (glorot-uniform), drawn from the session's stream or, with "
@@ -899,7 +902,7 @@ const cmd_entry cmd_attn_entry = {
 	        "\n"
 	        "'attn train' trains one attention layer on a toy task - copy, reverse or shift a short "
 	        "sequence of symbols - where only attention can carry a symbol from one position to "
-	        "another: the weights turn from a blur into a sharp pattern.",
+	        "another: the weights turn from a blur into a sharp pattern."),
 	.examples = "attn \"the cat sat on the mat\"\nattn step\nattn explain\n"
 	            "attn \"the cat sat on the mat\" d=8 heads=2 causal seed=1\nattn weights\n"
 	            "attn export attn.json\nattn train task=reverse steps=300",

@@ -22,6 +22,7 @@
 #include "out/chart.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 #include "util/utf8.h"
@@ -94,7 +95,7 @@ stream_note(const stream_choice *sc, const rng_t *before, uint64_t drawn)
 	if (drawn == 0)
 		return;
 	out_note("drew %llu random numbers from %s seed %llu (draws %llu to %llu)\n", (unsigned long long)drawn,
-	         sc->own ? "the fresh stream of" : "the session's stream,", (unsigned long long)before->seed,
+	         sc->own ? _("the fresh stream of") : _("the session's stream,"), (unsigned long long)before->seed,
 	         (unsigned long long)before->ctr + 1, (unsigned long long)(before->ctr + drawn));
 }
 
@@ -155,10 +156,10 @@ static void
 split_line(const dataset *ds)
 {
 	if (ds->n_train == ds->n)
-		out_printf("  all %d rows for training, none held out for testing (test=0.2 would hold out 20%%)\n",
+		out_printf(_("  all %d rows for training, none held out for testing (test=0.2 would hold out 20%%)\n"),
 		           ds->n);
 	else
-		out_printf("  %d rows for training, %d held out for testing\n", ds->n_train, ds->n - ds->n_train);
+		out_printf(_("  %d rows for training, %d held out for testing\n"), ds->n_train, ds->n - ds->n_train);
 }
 
 /* ==== generators ======================================================== */
@@ -175,15 +176,15 @@ typedef struct gen_def {
 } gen_def;
 
 static const gen_def gens[] = {
-	{"spiral", 0, 2, 0.2, "interleaved spiral arms", dataset_spiral, NULL},
-	{"xor", 2, 1, 0.1, "clusters at the corners of the unit square, labelled a XOR b", NULL, dataset_xor},
-	{"circle", 2, 1, 0.1, "a circle of radius 0.5 inside a circle of radius 1", NULL, dataset_circle},
-	{"moons", 2, 2, 0.1, "two interleaved half circles", NULL, dataset_moons},
-	{"blobs", 0, 1, 0.5, "gaussian blobs around a circle of radius 2", dataset_blobs, NULL},
-	{"sine", -1, 2, 0.1, "t = sin x on -pi..pi, plus noise", NULL, dataset_sine},
-	{"linear", -1, 2, 0.1, "t = 2x + 0.5 on -1..1, plus noise", NULL, dataset_linear},
-	{"shapes", IMAGES_CLASSES, 1, 0.3, "outlines of a square, a plus, an x and a circle, 5 to 8 pixels across, "
-	 "anywhere in the picture", NULL, images_shapes},
+	{"spiral", 0, 2, 0.2, N_("interleaved spiral arms"), dataset_spiral, NULL},
+	{"xor", 2, 1, 0.1, N_("clusters at the corners of the unit square, labelled a XOR b"), NULL, dataset_xor},
+	{"circle", 2, 1, 0.1, N_("a circle of radius 0.5 inside a circle of radius 1"), NULL, dataset_circle},
+	{"moons", 2, 2, 0.1, N_("two interleaved half circles"), NULL, dataset_moons},
+	{"blobs", 0, 1, 0.5, N_("gaussian blobs around a circle of radius 2"), dataset_blobs, NULL},
+	{"sine", -1, 2, 0.1, N_("t = sin x on -pi..pi, plus noise"), NULL, dataset_sine},
+	{"linear", -1, 2, 0.1, N_("t = 2x + 0.5 on -1..1, plus noise"), NULL, dataset_linear},
+	{"shapes", IMAGES_CLASSES, 1, 0.3, N_("outlines of a square, a plus, an x and a circle, 5 to 8 pixels across, "
+	 "anywhere in the picture"), NULL, images_shapes},
 	{NULL, 0, 0, 0, NULL, NULL, NULL},
 };
 
@@ -242,15 +243,15 @@ data_generate(session *s, cmd_args *a)
 	sb_free(&recipe);
 
 	if (g->classes < 0)
-		out_printf("%s: %d points, 1 feature x, 1 target t: %s %s\n", g->name, rows, g->shape,
+		out_printf(_("%s: %d points, 1 feature x, 1 target t: %s %s\n"), g->name, rows, _(g->shape),
 		           fmt_exact(noise, nb, sizeof nb));
 	else if (g->make == images_shapes)
-		out_printf("%s: %d grey images of %dx%d pixels (%d features, row by row), %ld classes of %ld: %s "
-		           "(noise %s)\n",
-		           g->name, rows, IMAGES_SIDE, IMAGES_SIDE, ds->d, k, n, g->shape, fmt_exact(noise, nb, sizeof nb));
+		out_printf(_("%s: %d grey images of %dx%d pixels (%d features, row by row), %ld classes of %ld: %s "
+		           "(noise %s)\n"),
+		           g->name, rows, IMAGES_SIDE, IMAGES_SIDE, ds->d, k, n, _(g->shape), fmt_exact(noise, nb, sizeof nb));
 	else
-		out_printf("%s: %d points, 2 features, %ld classes of %ld: %s (noise %s)\n", g->name, rows, k, n,
-		           g->shape, fmt_exact(noise, nb, sizeof nb));
+		out_printf(_("%s: %d points, 2 features, %ld classes of %ld: %s (noise %s)\n"), g->name, rows, k, n,
+		           _(g->shape), fmt_exact(noise, nb, sizeof nb));
 	split_line(ds);
 	stream_note(&sc, &before, drawn);
 	return 0;
@@ -326,25 +327,25 @@ data_load(session *s, cmd_args *a)
 
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "loaded %s: %d rows, %d feature%s", ds->name, ds->n, ds->d, ds->d == 1 ? "" : "s");
+	sb_printf(&b, _("loaded %s: %d rows, %d feature%s"), ds->name, ds->n, ds->d, ds->d == 1 ? "" : "s");
 	if (ds->regression)
-		sb_printf(&b, ", a number to predict");
+		sb_printf(&b, _(", a number to predict"));
 	else
-		sb_printf(&b, ", %d classes", ds->k);
-	sb_printf(&b, " (target: column %d", info.target_col);
+		sb_printf(&b, _(", %d classes"), ds->k);
+	sb_printf(&b, _(" (target: column %d"), info.target_col);
 	if (ds->target_name)
-		sb_printf(&b, ", '%s'", ds->target_name);
-	sb_puts(&b, ")\n");
+		sb_printf(&b, _(", '%s'"), ds->target_name);
+	sb_puts(&b, _(")\n"));
 	out_printf("%s", b.s);
 	sb_free(&b);
-	out_printf("  %s\n", info.header ? "the first row is a header of column names"
-	                                 : "no header row: the columns are called x1, x2, ...");
+	out_printf("  %s\n", info.header ? _("the first row is a header of column names")
+	                                 : _("no header row: the columns are called x1, x2, ..."));
 	if (info.auto_regression)
-		out_printf("  the target holds real numbers ('%s' on line %d), so this is regression\n", info.real_text,
+		out_printf(_("  the target holds real numbers ('%s' on line %d), so this is regression\n"), info.real_text,
 		           info.real_line);
 	split_line(ds);
 	if (want_std)
-		out_printf("  features standardized with the training rows' mean and standard deviation\n");
+		out_printf(_("  features standardized with the training rows' mean and standard deviation\n"));
 	stream_note(&sc, &before, drawn);
 	return 0;
 }
@@ -369,8 +370,8 @@ data_export(session *s, cmd_args *a)
 	free(text);
 	if (rc < 0)
 		return out_error("%s; choose a directory you can write to", err);
-	out_printf("wrote %d rows of %s to %s: %d feature%s, then the %s\n", ds->n, ds->name, a->argv[0], ds->d,
-	           ds->d == 1 ? "" : "s", ds->regression ? "target" : "class label");
+	out_printf(_("wrote %d rows of %s to %s: %d feature%s, then the %s\n"), ds->n, ds->name, a->argv[0], ds->d,
+	           ds->d == 1 ? "" : "s", ds->regression ? _("target") : _("class label"));
 	if (ds->n_train < ds->n)
 		out_note("training rows first, then the %d test rows; the file does not mark the split\n",
 		         ds->n - ds->n_train);
@@ -433,7 +434,7 @@ show_classes(strbuf *b, const dataset *ds)
 	int *cnt = xcalloc((size_t)ds->k * 2, sizeof *cnt);
 	for (int i = 0; i < ds->n; i++)
 		cnt[2 * ds->y[i] + (i >= ds->n_train)]++;
-	sb_puts(b, "  class                count   train    test\n");
+	sb_puts(b, _("  class                count   train    test\n"));
 	for (int c = 0; c < ds->k && c < SHOW_MAX_CLASSES; c++) {
 		char buf[24];
 		sb_puts(b, "  ");
@@ -441,7 +442,7 @@ show_classes(strbuf *b, const dataset *ds)
 		sb_printf(b, "%6d  %6d  %6d\n", cnt[2 * c] + cnt[2 * c + 1], cnt[2 * c], cnt[2 * c + 1]);
 	}
 	if (ds->k > SHOW_MAX_CLASSES)
-		sb_printf(b, "  ... and %d more classes\n", ds->k - SHOW_MAX_CLASSES);
+		sb_printf(b, _("  ... and %d more classes\n"), ds->k - SHOW_MAX_CLASSES);
 	free(cnt);
 }
 
@@ -456,7 +457,7 @@ show_plot(const dataset *ds)
 		py[i] = ds->d == 2 ? ds->x[(size_t)i * 2 + 1] : ds->t[(size_t)i * ds->k];
 	}
 	char title[160];
-	snprintf(title, sizeof title, "%s: %d points", ds->name, n);
+	snprintf(title, sizeof title, _("%s: %d points"), ds->name, n);
 	chart_series ser = {.name = ds->name, .x = px, .y = py, .n = (size_t)n, .cls = ds->regression ? NULL : ds->y};
 	chart c = {
 		.kind = CHART_SCATTER,
@@ -497,27 +498,27 @@ data_show(session *s, cmd_args *a)
 	const dataset *ds = nl->data;
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "%s: %d rows (%d training, %d test), %d feature%s, ", ds->name, ds->n, ds->n_train,
+	sb_printf(&b, _("%s: %d rows (%d training, %d test), %d feature%s, "), ds->name, ds->n, ds->n_train,
 	          ds->n - ds->n_train, ds->d, ds->d == 1 ? "" : "s");
 	if (ds->regression)
-		sb_printf(&b, "regression (%d target%s)\n", ds->k, ds->k == 1 ? "" : "s");
+		sb_printf(&b, _("regression (%d target%s)\n"), ds->k, ds->k == 1 ? "" : "s");
 	else
-		sb_printf(&b, "%d classes\n", ds->k);
+		sb_printf(&b, _("%d classes\n"), ds->k);
 	if (nl->data_recipe)
-		sb_printf(&b, "recipe: %s\n", nl->data_recipe);
-	sb_printf(&b, "checksum: %016llx\n", (unsigned long long)dataset_checksum(ds));
+		sb_printf(&b, _("recipe: %s\n"), nl->data_recipe);
+	sb_printf(&b, _("checksum: %016llx\n"), (unsigned long long)dataset_checksum(ds));
 	if (!ds->regression)
 		show_classes(&b, ds);
-	sb_puts(&b, "  column (all rows)           min        max       mean         sd\n");
+	sb_puts(&b, _("  column (all rows)           min        max       mean         sd\n"));
 	enum { SHOW_MAX_FEATURES = 30 };
 	for (int j = 0; j < ds->d && j < SHOW_MAX_FEATURES; j++)
 		show_column(&b, ds->feature_names ? ds->feature_names[j] : "x", ds->x, ds->n, ds->d, j);
 	if (ds->d > SHOW_MAX_FEATURES)
-		sb_printf(&b, "  ... and %d more features\n", ds->d - SHOW_MAX_FEATURES);
+		sb_printf(&b, _("  ... and %d more features\n"), ds->d - SHOW_MAX_FEATURES);
 	if (ds->regression)
 		for (int c = 0; c < ds->k; c++) {
 			char name[128];
-			snprintf(name, sizeof name, "%s (target)", ds->target_name ? ds->target_name : "t");
+			snprintf(name, sizeof name, _("%s (target)"), ds->target_name ? ds->target_name : "t");
 			show_column(&b, name, ds->t, ds->n, ds->k, c);
 		}
 	out_printf("%s", b.s);
@@ -557,11 +558,11 @@ data_split(session *s, cmd_args *a)
 	netlab_set_data(s, ds, recipe.s);
 	sb_free(&recipe);
 	if (test > 0)
-		out_printf("split %s: the %d rows in a random order, the first %d for training, the last %d for "
-		           "testing\n",
+		out_printf(_("split %s: the %d rows in a random order, the first %d for training, the last %d for "
+		           "testing\n"),
 		           ds->name, ds->n, ds->n_train, ds->n - ds->n_train);
 	else
-		out_printf("split %s: all %d rows for training again\n", ds->name, ds->n);
+		out_printf(_("split %s: all %d rows for training again\n"), ds->name, ds->n);
 	stream_note(&sc, &before, drawn);
 	return 0;
 }
@@ -588,9 +589,9 @@ data_standardize(session *s, cmd_args *a)
 	sb_free(&recipe);
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "standardized %d feature%s: x' = (x - mean) / sd, with the mean and sd of the %d training rows\n",
+	sb_printf(&b, _("standardized %d feature%s: x' = (x - mean) / sd, with the mean and sd of the %d training rows\n"),
 	          ds->d, ds->d == 1 ? "" : "s", ds->n_train);
-	sb_puts(&b, "  feature                mean         sd\n");
+	sb_puts(&b, _("  feature                mean         sd\n"));
 	for (int j = 0; j < ds->d && j < 30; j++) {
 		sb_puts(&b, "  ");
 		pad_to(&b, ds->feature_names[j], 16);
@@ -599,7 +600,7 @@ data_standardize(session *s, cmd_args *a)
 		sb_putc(&b, '\n');
 	}
 	if (ds->d > 30)
-		sb_printf(&b, "  ... and %d more features\n", ds->d - 30);
+		sb_printf(&b, _("  ... and %d more features\n"), ds->d - 30);
 	out_printf("%s", b.s);
 	free(mean);
 	free(sd);
@@ -617,33 +618,33 @@ static const char *const split_keys[] = {"test", "seed", "at", NULL};
 
 static const cmd_sub data_subs[] = {
 	{.name = "spiral", .usage = "spiral [n=100] [classes=3] [noise=0.2] [seed=N] [test=F]",
-	 .summary = "interleaved spiral arms (n points per class)", .exec = data_generate, .keys = gen_keys_k},
+	 .summary = N_("interleaved spiral arms (n points per class)"), .exec = data_generate, .keys = gen_keys_k},
 	{.name = "xor", .usage = "xor [n=100] [noise=0.1] [seed=N] [test=F]",
-	 .summary = "the XOR problem: corner clusters labelled a XOR b", .exec = data_generate, .keys = gen_keys},
+	 .summary = N_("the XOR problem: corner clusters labelled a XOR b"), .exec = data_generate, .keys = gen_keys},
 	{.name = "circle", .usage = "circle [n=100] [noise=0.1] [seed=N] [test=F]",
-	 .summary = "a small circle inside a large one", .exec = data_generate, .keys = gen_keys},
+	 .summary = N_("a small circle inside a large one"), .exec = data_generate, .keys = gen_keys},
 	{.name = "moons", .usage = "moons [n=100] [noise=0.1] [seed=N] [test=F]",
-	 .summary = "two interleaved half circles", .exec = data_generate, .keys = gen_keys},
+	 .summary = N_("two interleaved half circles"), .exec = data_generate, .keys = gen_keys},
 	{.name = "blobs", .usage = "blobs [n=100] [classes=3] [noise=0.5] [seed=N] [test=F]",
-	 .summary = "gaussian blobs, one per class", .exec = data_generate, .keys = gen_keys_k},
+	 .summary = N_("gaussian blobs, one per class"), .exec = data_generate, .keys = gen_keys_k},
 	{.name = "sine", .usage = "sine [n=100] [noise=0.1] [seed=N] [test=F]",
-	 .summary = "regression: t = sin x plus noise", .exec = data_generate, .keys = gen_keys},
+	 .summary = N_("regression: t = sin x plus noise"), .exec = data_generate, .keys = gen_keys},
 	{.name = "linear", .usage = "linear [n=100] [noise=0.1] [seed=N] [test=F]",
-	 .summary = "regression: t = 2x + 0.5 plus noise", .exec = data_generate, .keys = gen_keys},
+	 .summary = N_("regression: t = 2x + 0.5 plus noise"), .exec = data_generate, .keys = gen_keys},
 	{.name = "shapes", .usage = "shapes [n=100] [noise=0.3] [seed=N] [test=F]",
-	 .summary = "12x12 images of four shapes (n per class), for conv layers", .exec = data_generate,
+	 .summary = N_("12x12 images of four shapes (n per class), for conv layers"), .exec = data_generate,
 	 .keys = gen_keys},
 	{.name = "load", .usage = "load FILE.csv [target=COL] [standardize] [regression] [test=F]",
-	 .summary = "read a CSV file: features, then a label column", .exec = data_load, .keys = load_keys,
+	 .summary = N_("read a CSV file: features, then a label column"), .exec = data_load, .keys = load_keys,
 	 .words = load_words, .complete = COMPLETE_FILE},
-	{.name = "export", .usage = "export FILE.csv", .summary = "write the data as CSV (features, then the label)",
+	{.name = "export", .usage = "export FILE.csv", .summary = N_("write the data as CSV (features, then the label)"),
 	 .exec = data_export, .complete = COMPLETE_FILE, .flags = CMD_JOB_OK},
-	{.name = "show", .usage = "show", .summary = "class counts, column ranges and a scatter plot",
+	{.name = "show", .usage = "show", .summary = N_("class counts, column ranges and a scatter plot"),
 	 .exec = data_show, .flags = CMD_JOB_OK},
-	{.name = "split", .usage = "split test=F [seed=N]", .summary = "hold out a random fraction for testing",
+	{.name = "split", .usage = "split test=F [seed=N]", .summary = N_("hold out a random fraction for testing"),
 	 .exec = data_split, .keys = split_keys},
 	{.name = "standardize", .usage = "standardize",
-	 .summary = "rescale each feature to mean 0, sd 1 (training rows' statistics)", .exec = data_standardize},
+	 .summary = N_("rescale each feature to mean 0, sd 1 (training rows' statistics)"), .exec = data_standardize},
 	{0},
 };
 
@@ -651,8 +652,8 @@ const cmd_entry cmd_data_entry = {
 	.name = "data",
 	.topic = "data",
 	.usage = "data KIND|load|export|show|split|standardize",
-	.summary = "make, load, inspect or split the dataset",
-	.help = "A network learns from a dataset: rows of numbers (the features) each with the answer it "
+	.summary = N_("make, load, inspect or split the dataset"),
+	.help = N_("A network learns from a dataset: rows of numbers (the features) each with the answer it "
 	        "should give (a class label, or a number to predict).  'data KIND' makes one of the built-in "
 	        "datasets, KIND being spiral, xor, circle, moons, blobs (classification, n points per class, "
 	        "2 features) or sine, linear (regression, n points, 1 feature).  noise= sets how far the "
@@ -679,7 +680,7 @@ const cmd_entry cmd_data_entry = {
 	        "columns, 1000 classes.\n"
 	        "\n"
 	        "'data show' prints the counts per class, the range of each column and, for 2-D data, a scatter "
-	        "plot.  'data export FILE.csv' writes the data back as CSV.",
+	        "plot.  'data export FILE.csv' writes the data back as CSV."),
 	.examples = "seed 1\ndata spiral n=100 classes=3 noise=0.2\ndata show\ndata moons n=200 test=0.25\n"
 	            "data load iris.csv target=species standardize test=0.2\ndata export spiral.csv",
 	.subs = data_subs,

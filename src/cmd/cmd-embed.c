@@ -11,6 +11,7 @@
 #include "core/embed.h"
 #include "core/vocab.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -137,7 +138,7 @@ embed_slice(session *s, job *j)
 		int epoch_done;
 		finished = embed_trainer_run(&ej->tr, &s->rng, 256, &epoch_done);
 		if (epoch_done && (ej->tr.epoch % ej->every == 0 || ej->tr.epoch == ej->tr.epochs))
-			out_printf("epoch %4ld of %ld: mean loss %.4f per (word, context) pair\n", ej->tr.epoch,
+			out_printf(_("epoch %4ld of %ld: mean loss %.4f per (word, context) pair\n"), ej->tr.epoch,
 			           ej->tr.epochs, ej->tr.e->last_loss);
 		if (finished)
 			break;
@@ -155,14 +156,14 @@ embed_finish(session *s, job *j, int stopped, int failed)
 	embed_state *es = s->seq->embed;
 	(void)failed;
 	if (stopped)
-		out_printf("stopped in epoch %ld of %ld; the vectors learned so far are kept\n", ej->tr.epoch + 1,
+		out_printf(_("stopped in epoch %ld of %ld; the vectors learned so far are kept\n"), ej->tr.epoch + 1,
 		           ej->tr.epochs);
-	out_printf("trained on %ld (word, context) pairs\n", es->e->pairs);
+	out_printf(_("trained on %ld (word, context) pairs\n"), es->e->pairs);
 	/* suggest a frequent word of some length */
 	const vocab *v = es->e->voc;
 	for (int i = 1; i < v->n; i++)
 		if (strlen(v->word[i]) >= 6) {
-			seq_note(s, "try: embed near %s\n", v->word[i]);
+			seq_note(s, _("try: embed near %s\n"), v->word[i]);
 			break;
 		}
 	embed_trainer_free(&ej->tr);
@@ -221,10 +222,10 @@ cmd_embed_train(session *s, cmd_args *a)
 	seqlab *q = seqlab_get(s);
 	es_free(q->embed);
 	q->embed = es;
-	out_printf("'%s': %d words, %d distinct seen at least %ld times (the others are left out)\n", c.name, words,
+	out_printf(_("'%s': %d words, %d distinct seen at least %ld times (the others are left out)\n"), c.name, words,
 	           v->n - 1, minc);
-	out_printf("skip-gram with negative sampling: %ld-dim vectors, window %ld each side, %ld negatives, "
-	           "%ld epoch%s, lr %g falling to 0\n", dim, window, neg, epochs, epochs == 1 ? "" : "s", lr);
+	out_printf(_("skip-gram with negative sampling: %ld-dim vectors, window %ld each side, %ld negatives, "
+	             "%ld epoch%s, lr %g falling to 0\n"), dim, window, neg, epochs, epochs == 1 ? "" : "s", lr);
 	corpus_free(&c);
 
 	embed_job *ej = xcalloc(1, sizeof *ej);
@@ -252,12 +253,15 @@ cmd_embed_near(session *s, cmd_args *a)
 	int *ids = xmalloc((size_t)k * sizeof *ids);
 	double *sims = xmalloc((size_t)k * sizeof *sims);
 	int n = embed_nearest(es->e, w, (int)k, ids, sims);
-	out_printf("nearest to '%s' (cosine similarity of the %d-dim vectors):\n", es->e->voc->word[w], es->e->dim);
+	out_printf(_("nearest to '%s' (cosine similarity of the %d-dim vectors):\n"), es->e->voc->word[w], es->e->dim);
 	for (int i = 0; i < n; i++) {
 		strbuf b;
 		sb_init(&b);
 		seq_quote(&b, es->e->voc->word[ids[i]], 24);
-		out_printf("  %2d  %-24s %7.4f\n", i + 1, b.s, sims[i]);
+		/* padded by display width: a CJK word is two columns a character */
+		size_t bw = utf8_width(b.s);  /* over 24 with escaped controls */
+		sb_pad(&b, ' ', bw < 24 ? 24 - bw : 0);
+		out_printf("  %2d  %s %7.4f\n", i + 1, b.s, sims[i]);
 		sb_free(&b);
 	}
 	free(ids);
@@ -279,7 +283,7 @@ cmd_embed_sim(session *s, cmd_args *a)
 	int y = word_id(es, a->argv[1]);
 	if (y < 0)
 		return -1;
-	out_printf("cosine('%s', '%s') = %.4f  (1: same direction, 0: unrelated, -1: opposite)\n", es->e->voc->word[x],
+	out_printf(_("cosine('%s', '%s') = %.4f  (1: same direction, 0: unrelated, -1: opposite)\n"), es->e->voc->word[x],
 	           es->e->voc->word[y], embed_cosine(es->e, x, y));
 	return 0;
 }
@@ -381,7 +385,7 @@ cmd_embed_plot(session *s, cmd_args *a)
 			seq_quote(&unl, w, 24);
 		}
 	}
-	out_printf("%d words on their first two principal components (PC1 %.1f%%, PC2 %.1f%% of the variance):\n", np,
+	out_printf(_("%d words on their first two principal components (PC1 %.1f%%, PC2 %.1f%% of the variance):\n"), np,
 	           100.0 * frac[0], 100.0 * frac[1]);
 	strbuf b;
 	sb_init(&b);
@@ -395,12 +399,12 @@ cmd_embed_plot(session *s, cmd_args *a)
 	sb_puts(&b, "+\n");
 	out_printf("%s", b.s);
 	sb_free(&b);
-	out_printf("PC1 runs left to right from %.3f to %.3f, PC2 bottom to top from %.3f to %.3f\n", lo[0], hi[0],
+	out_printf(_("PC1 runs left to right from %.3f to %.3f, PC2 bottom to top from %.3f to %.3f\n"), lo[0], hi[0],
 	           lo[1], hi[1]);
 	if (unl.len)
-		out_printf("not labelled (no room): %s\n", unl.s);
-	seq_note(s, "words used in similar contexts get similar vectors and land close together; two "
-	         "components keep only part of the %d dimensions, so 'embed near' is the better judge\n", D);
+		out_printf(_("not labelled (no room): %s\n"), unl.s);
+	seq_note(s, _("words used in similar contexts get similar vectors and land close together; two "
+	              "components keep only part of the %d dimensions, so 'embed near' is the better judge\n"), D);
 	sb_free(&unl);
 	free(cx);
 	free(cy);
@@ -413,14 +417,14 @@ cmd_embed_plot(session *s, cmd_args *a)
 static const cmd_sub embed_subs[] = {
 	{.name = "train",
 	 .usage = "train FILE [dim=16] [window=2] [epochs=50] [neg=5] [min=2] [lr=0.05] [sample=0.001]",
-	 .summary = "learn word vectors from a text (skip-gram, negative sampling)",
+	 .summary = N_("learn word vectors from a text (skip-gram, negative sampling)"),
 	 .exec = cmd_embed_train,
 	 .keys = (const char *const[]){"dim", "window", "epochs", "neg", "min", "lr", "sample", NULL},
 	 .complete = COMPLETE_FILE},
-	{.name = "near", .usage = "near WORD [k=5]", .summary = "the words whose vectors are closest",
+	{.name = "near", .usage = "near WORD [k=5]", .summary = N_("the words whose vectors are closest"),
 	 .exec = cmd_embed_near, .keys = (const char *const[]){"k", NULL}},
-	{.name = "sim", .usage = "sim A B", .summary = "the cosine similarity of two words", .exec = cmd_embed_sim},
-	{.name = "plot", .usage = "plot [n=30] [WORD...]", .summary = "a 2-D projection with labelled points",
+	{.name = "sim", .usage = "sim A B", .summary = N_("the cosine similarity of two words"), .exec = cmd_embed_sim},
+	{.name = "plot", .usage = "plot [n=30] [WORD...]", .summary = N_("a 2-D projection with labelled points"),
 	 .exec = cmd_embed_plot, .keys = (const char *const[]){"n", NULL}},
 	{0},
 };
@@ -429,8 +433,8 @@ const cmd_entry cmd_embed_entry = {
 	.name = "embed",
 	.topic = "seq",
 	.usage = "embed train|near|sim|plot",
-	.summary = "word embeddings: dense vectors whose distances mean something",
-	.help = "An embedding maps each word of a large vocabulary (one dimension per word, if written "
+	.summary = N_("word embeddings: dense vectors whose distances mean something"),
+	.help = N_("An embedding maps each word of a large vocabulary (one dimension per word, if written "
 	        "one-hot) to a dense vector of a few dimensions.  'embed train FILE' learns them with "
 	        "word2vec's skip-gram with negative sampling: each word's vector is pushed towards the "
 	        "context vectors of the words within window= of it and away from neg= words drawn at "
@@ -445,7 +449,7 @@ const cmd_entry cmd_embed_entry = {
 	        "similarity of two words, and 'embed plot' projects the vectors of the most frequent words "
 	        "(or of the words named) onto their two principal components and draws them with labels.  "
 	        "On texts of a few thousand words the vectors are rough: related words drift together, "
-	        "but far from reliably.",
+	        "but far from reliably."),
 	.examples = "embed train networks+training+language+history dim=16 window=2\nembed near network\n"
 	            "embed sim input output\nembed plot n=25\nembed plot query key value token word",
 	.subs = embed_subs,

@@ -14,12 +14,29 @@
 #include "core/landscape.h"
 #include "out/chart.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* wpad: the printf width that pads s to w columns (a Chinese character
+ * takes two columns but three bytes) */
+static int
+wpad(int w, const char *s)
+{
+	return w + (int)(strlen(s) - utf8_width(s));
+}
+
+/* kind_text: a critical point's kind from core/landscape.c, translated */
+static const char *
+kind_text(const char *kind)
+{
+	return strcmp(kind, "minimum") == 0 ? _("minimum") : strcmp(kind, "saddle point") == 0 ? _("saddle point") : kind;
+}
 
 /* parse_point: "x,y" */
 static int
@@ -65,7 +82,8 @@ static void
 print_path(enum land_fn fn, const land_run *r)
 {
 	long last = r->n - 1, m = table_stride(last);
-	out_printf("\n  %6s %13s %13s %13s %12s\n", "step", "x", "y", "f(x,y)", "|gradient|");
+	const char *st = _("step"), *gr = _("|gradient|");
+	out_printf("\n  %*s %13s %13s %13s %*s\n", wpad(6, st), st, "x", "y", "f(x,y)", wpad(12, gr), gr);
 	for (long k = 0; k <= last; k++) {
 		if (!shown(k, last, m))
 			continue;
@@ -74,9 +92,9 @@ print_path(enum land_fn fn, const land_run *r)
 		out_printf("  %6ld %13.6g %13.6g %13.6g %12.4g\n", k, r->x[k], r->y[k], r->f[k], hypot(gx, gy));
 	}
 	if (m == 1)
-		out_printf("  (every step)\n");
+		out_printf(_("  (every step)\n"));
 	else
-		out_printf("  (steps 0 to 5, every %ldth, and the last)\n", m);
+		out_printf(_("  (steps 0 to 5, every %ldth, and the last)\n"), m);
 }
 
 /* what the surface teaches at this learning rate */
@@ -87,33 +105,33 @@ print_lesson(enum land_fn fn, double lr, enum land_optim opt, const land_run *r)
 	case LAND_BOWL:
 		if (opt != LAND_SGD)
 			break;
-		out_printf("\nOn this bowl each plain step multiplies x by 1 - lr = %.4g and y by\n"
-		           "1 - 10*lr = %.4g: the curvature is 1 along x and 10 across y.  Above lr = 0.1\n"
-		           "the y factor turns negative and the path zigzags across the valley; above\n"
-		           "lr = 2/10 = 0.2 its size passes 1 and the zigzag grows: divergence.  The\n"
-		           "steepest direction sets the largest safe step, the flattest one the speed.\n",
+		out_printf(_("\nOn this bowl each plain step multiplies x by 1 - lr = %.4g and y by\n"
+		             "1 - 10*lr = %.4g: the curvature is 1 along x and 10 across y.  Above lr = 0.1\n"
+		             "the y factor turns negative and the path zigzags across the valley; above\n"
+		             "lr = 2/10 = 0.2 its size passes 1 and the zigzag grows: divergence.  The\n"
+		             "steepest direction sets the largest safe step, the flattest one the speed.\n"),
 		           1 - lr, 1 - 10 * lr);
 		break;
 	case LAND_ROSENBROCK:
-		out_printf("\nThe valley floor y = x^2 is curved and almost flat, its walls steep: at the\n"
-		           "minimum (1,1) the curvature is 1001.6 across the valley and 0.4 along it, so\n"
-		           "plain descent needs lr < 2/1001.6 = 0.002 and then creeps along the floor.\n"
-		           "Adam scales each coordinate by its own gradient size and keeps moving.\n");
+		out_printf(_("\nThe valley floor y = x^2 is curved and almost flat, its walls steep: at the\n"
+		             "minimum (1,1) the curvature is 1001.6 across the valley and 0.4 along it, so\n"
+		             "plain descent needs lr < 2/1001.6 = 0.002 and then creeps along the floor.\n"
+		             "Adam scales each coordinate by its own gradient size and keeps moving.\n"));
 		break;
 	case LAND_HIMMELBLAU: {
 		const land_def *d = &land_defs[fn];
-		out_printf("\nHimmelblau's function has four minima, all with f = 0; which one descent\n"
-		           "reaches depends on the basin the start lies in:\n");
+		out_printf(_("\nHimmelblau's function has four minima, all with f = 0; which one descent\n"
+		             "reaches depends on the basin the start lies in:\n"));
 		for (int i = 0; i < d->ncrit; i++)
 			if (strcmp(d->crit[i].kind, "minimum") == 0)
-				out_printf("  (%10.6f, %10.6f)%s\n", d->crit[i].x, d->crit[i].y, r->crit == i ? "  <- reached" : "");
+				out_printf("  (%10.6f, %10.6f)%s\n", d->crit[i].x, d->crit[i].y, r->crit == i ? _("  <- reached") : "");
 		break;
 	}
 	default:
-		out_printf("\nAt the saddle point (0,0) the gradient is zero, but f curves up along x and\n"
-		           "down along y.  Starting exactly on y = 0 the gradient never points off the\n"
-		           "line, and descent stops on the saddle; a start a hair off it escapes, slowly\n"
-		           "at first, since near y = 0 the push away from the saddle is only about y.\n");
+		out_printf(_("\nAt the saddle point (0,0) the gradient is zero, but f curves up along x and\n"
+		             "down along y.  Starting exactly on y = 0 the gradient never points off the\n"
+		             "line, and descent stops on the saddle; a start a hair off it escapes, slowly\n"
+		             "at first, since near y = 0 the push away from the saddle is only about y.\n"));
 		break;
 	}
 }
@@ -124,27 +142,27 @@ print_outcome(enum land_fn fn, double lr, const land_run *r)
 	const land_def *d = &land_defs[fn];
 	long steps = r->n - 1;
 	double xe = r->x[steps], ye = r->y[steps];
-	out_printf("\noutcome: ");
+	out_printf("%s", _("\noutcome: "));
 	if (r->outcome == LAND_DIVERGED) {
-		out_printf("diverged after %ld steps, at (%.4g, %.4g) with f = %.4g:\n"
-		           "         the learning rate %g is too large for this surface\n",
+		out_printf(_("diverged after %ld steps, at (%.4g, %.4g) with f = %.4g:\n"
+		             "         the learning rate %g is too large for this surface\n"),
 		           steps, xe, ye, r->f[steps], lr);
 	} else if (r->outcome == LAND_CONVERGED && r->crit >= 0) {
 		const land_point *p = &d->crit[r->crit];
-		out_printf("converged after %ld steps to the %s (%.6g, %.6g), f = %.6g\n", steps, p->kind, p->x, p->y, p->f);
+		out_printf(_("converged after %ld steps to the %s (%.6g, %.6g), f = %.6g\n"), steps, kind_text(p->kind), p->x, p->y, p->f);
 		if (strcmp(p->kind, "minimum") != 0)
-			out_printf("         the gradient is zero here, but this is not a minimum\n");
+			out_printf(_("         the gradient is zero here, but this is not a minimum\n"));
 	} else {
 		double dist;
 		int c = land_nearest(fn, xe, ye, &dist);
-		out_printf("still moving after %ld steps,\n         at (%.6g, %.6g), f = %.6g;\n"
-		           "         %.3g from the %s (%.6g, %.6g)\n",
-		           steps, xe, ye, r->f[steps], dist, d->crit[c].kind, d->crit[c].x, d->crit[c].y);
+		out_printf(_("still moving after %ld steps,\n         at (%.6g, %.6g), f = %.6g;\n"
+		             "         %.3g from the %s (%.6g, %.6g)\n"),
+		           steps, xe, ye, r->f[steps], dist, kind_text(d->crit[c].kind), d->crit[c].x, d->crit[c].y);
 	}
 	if (steps > 2)
-		out_printf("         direction reversed on %ld of %ld steps along x, %ld along y%s\n", r->flips_x, steps - 1,
+		out_printf(_("         direction reversed on %ld of %ld steps along x, %ld along y%s\n"), r->flips_x, steps - 1,
 		           r->flips_y,
-		           r->flips_x + r->flips_y > steps / 2 ? ": oscillation" : "");
+		           r->flips_x + r->flips_y > steps / 2 ? _(": oscillation") : "");
 }
 
 /* the contour map with the path over it, and f - f* per step */
@@ -182,7 +200,7 @@ print_charts(session *sess, enum land_fn fn, const land_run *r, const char *titl
 	         levels[4]);
 	chart_series s[2] = {
 		{.name = lname, .x = cx, .y = cy, .n = (size_t)cn},
-		{.name = "path, one point per step", .x = px, .y = py, .n = (size_t)inside},
+		{.name = _("path, one point per step"), .x = px, .y = py, .n = (size_t)inside},
 	};
 	chart c = {.kind = CHART_SCATTER, .title = title, .xlabel = "x", .ylabel = "y", .series = s, .nseries = 2,
 	           .height = 20};
@@ -190,7 +208,7 @@ print_charts(session *sess, enum land_fn fn, const land_run *r, const char *titl
 	out_chart(&c);
 	biglab_keep_chart(&biglab_get(sess)->gd_path, &c);
 	if (inside < r->n)
-		out_printf("(%ld of %ld points of the path lie beyond the map)\n", r->n - inside, r->n);
+		out_printf(_("(%ld of %ld points of the path lie beyond the map)\n"), r->n - inside, r->n);
 	free(cx);
 	free(cy);
 	free(px);
@@ -205,7 +223,7 @@ print_charts(session *sess, enum land_fn fn, const land_run *r, const char *titl
 	else
 		snprintf(yl, sizeof yl, "f %c %g", d->fmin < 0 ? '+' : '-', fabs(d->fmin));
 	chart_series g = {.name = "", .y = gap, .n = (size_t)r->n};
-	chart lc = {.kind = CHART_LINE, .title = "f above its lowest value, per step", .xlabel = "step",
+	chart lc = {.kind = CHART_LINE, .title = _("f above its lowest value, per step"), .xlabel = _("step"),
 	            .ylabel = yl, .logy = 1, .series = &g, .nseries = 1, .height = 10};
 	out_printf("\n");
 	out_chart(&lc);
@@ -245,11 +263,11 @@ cmd_gd(session *s, cmd_args *a)
 	land_run r;
 	land_descend((enum land_fn)fn, x0, y0, lr, steps, (enum land_optim)opt, &r);
 	out_printf("gd %s: f(x,y) = %s\n", d->name, d->formula);
-	out_printf("%s, lr %g, from (%g, %g), at most %ld steps\n", land_optim_names[opt], lr, x0, y0, steps);
+	out_printf(_("%s, lr %g, from (%g, %g), at most %ld steps\n"), land_optim_names[opt], lr, x0, y0, steps);
 	print_path((enum land_fn)fn, &r);
 	print_outcome((enum land_fn)fn, lr, &r);
 	char title[96];
-	snprintf(title, sizeof title, "%s: contours and the path from (%g, %g)", d->name, x0, y0);
+	snprintf(title, sizeof title, _("%s: contours and the path from (%g, %g)"), d->name, x0, y0);
 	print_charts(s, (enum land_fn)fn, &r, title);
 	print_lesson((enum land_fn)fn, lr, (enum land_optim)opt, &r);
 	land_run_free(&r);
@@ -262,8 +280,8 @@ const cmd_entry cmd_gd_entry = {
 	.name = "gd",
 	.topic = "big",
 	.usage = "gd bowl|rosenbrock|himmelblau|saddle [lr=] [from=x,y] [steps=] [optim=]",
-	.summary = "watch gradient descent walk a loss surface",
-	.help = "Runs gradient descent on a surface of two variables and shows the path: a table of "
+	.summary = N_("watch gradient descent walk a loss surface"),
+	.help = N_("Runs gradient descent on a surface of two variables and shows the path: a table of "
 	        "the steps, the path drawn over the contour lines of f, and f per step on a log scale.  "
 	        "It says how the walk ended: converged (to which minimum or saddle point), diverged, or "
 	        "still moving, and whether it zigzagged.\n"
@@ -275,7 +293,7 @@ const cmd_entry cmd_gd_entry = {
 	        "\n"
 	        "lr= is the learning rate, from=X,Y the start, steps= the most steps (it stops earlier "
 	        "when the gradient vanishes, below 1e-6, or the path runs off beyond 1e6), optim= sgd, "
-	        "momentum (0.9) or adam (0.9, 0.999).  Each surface has its own defaults.",
+	        "momentum (0.9) or adam (0.9, 0.999).  Each surface has its own defaults."),
 	.examples = "gd bowl\ngd bowl lr=0.21\ngd rosenbrock optim=adam lr=0.05\ngd himmelblau from=-1,-1\n"
 	            "gd saddle from=1.5,0",
 	.exec = cmd_gd,

@@ -5,6 +5,9 @@
  * nn_data_dir()/glossary; this file only looks terms up and lays them out
  * (src/content/textfmt.c wraps the text).  A file that does not parse is
  * reported once as a warning and left out; nothing here ever stops for it.
+ * In Chinese (i18n_lang() == LANG_ZH) every part of an entry or page is
+ * shown from its Chinese twin where the file has one, in English where it
+ * has not, and names read "学习率 (learning rate)".
  * Lessons are not here (cmd-lesson.c).
  */
 #include <config.h>
@@ -17,6 +20,7 @@
 #include "core/alloc.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -81,14 +85,32 @@ text_width(session *s)
 	return w > 100 ? 100 : w < 40 ? 40 : w;
 }
 
-/* A heading "title (中文)", wrapped to the width. */
+/* zh: whether entries are shown in Chinese */
+static int
+zh_mode(void)
+{
+	return i18n_lang() == LANG_ZH;
+}
+
+/* "English (中文)", or "中文 (English)" in Chinese, appended to b. */
+static void
+both_names(strbuf *b, const char *en, const char *zh)
+{
+	if (zh_mode())
+		sb_printf(b, "%s (%s)", zh, en);
+	else
+		sb_printf(b, "%s (%s)", en, zh);
+}
+
+/* A heading "title (中文)" ("中文 (title)" in Chinese), wrapped to the
+ * width. */
 static void
 show_heading(session *s, const char *title, const char *zh)
 {
 	strbuf t, b;
 	sb_init(&t);
 	sb_init(&b);
-	sb_printf(&t, "%s (%s)", title, zh);
+	both_names(&t, title, zh);
 	textfmt_para(&b, t.s, t.len, 0, 2, text_width(s));
 	out_kprintf(OUT_HEAD, "%s", b.s);
 	sb_free(&t);
@@ -108,13 +130,21 @@ join_args(cmd_args *a, int from)
 
 /* ==== finding an entry ================================================== */
 
+/* The ids of the hits ("a, b or c"); in Chinese each with its Chinese
+ * name, "梯度 (gradient)", since the ids stay what is typed. */
 static void
 list_ids(strbuf *b, const gloss_hits *h)
 {
-	for (size_t i = 0; i < h->n; i++)
-		sb_printf(b, "%s%s", i == 0 ? "" : i + 1 == h->n && h->total == h->n ? " or " : ", ", h->e[i]->id);
+	for (size_t i = 0; i < h->n; i++) {
+		int last = i + 1 == h->n && h->total == h->n;
+		sb_puts(b, i == 0 ? "" : last ? i18n_pick(" or ", " 或 ") : i18n_pick(", ", "、"));
+		if (zh_mode())
+			sb_printf(b, "%s (%s)", h->e[i]->zh, h->e[i]->id);
+		else
+			sb_puts(b, h->e[i]->id);
+	}
 	if (h->total > h->n)
-		sb_printf(b, " (and %zu more)", h->total - h->n);
+		sb_printf(b, _(" (and %zu more)"), h->total - h->n);
 }
 
 /* resolve: the entry a query means, or NULL after an error that says what
@@ -212,38 +242,61 @@ show_section(strbuf *b, const char *title, const char *text, int width)
 	textfmt_block(b, text, 2, width);
 }
 
+/* The see-also line: the ids (what 'define' takes), in Chinese each with
+ * its Chinese name. */
+static void
+show_see(session *s, strbuf *b, char *const *see, size_t nsee, int width)
+{
+	glossary *g = glossary_get(s, 1);
+	strbuf l;
+	sb_init(&l);
+	sb_puts(&l, _("See also: "));
+	int indent = (int)utf8_width(l.s);
+	for (size_t i = 0; i < nsee; i++) {
+		const gloss_entry *e = zh_mode() ? gloss_get(g, see[i]) : NULL;
+		sb_printf(&l, "%s%s", i ? i18n_pick(", ", "，") : "", see[i]);
+		if (e)
+			sb_printf(&l, " (%s)", e->zh);
+	}
+	textfmt_para(b, l.s, l.len, 0, indent, width);
+	sb_free(&l);
+}
+
 static void
 show_entry(session *s, const gloss_entry *e)
 {
 	int width = text_width(s);
+	int zh = zh_mode();
 	show_heading(s, e->term, e->zh);
 	strbuf b;
 	sb_init(&b);
 	if (e->nalias) {
+		/* the aliases of the language shown first */
 		strbuf al;
 		sb_init(&al);
-		for (size_t i = 0; i < e->nalias; i++)
-			sb_printf(&al, "%s%s", i == 0 ? "" : i == e->nalias_en ? "; " : ", ", e->alias[i]);
-		sb_puts(&b, "also: ");
-		textfmt_para(&b, al.s, al.len, 0, 6, width);
+		size_t nen = e->nalias_en, nzh = e->nalias - e->nalias_en;
+		for (int part = 0; part < 2; part++) {
+			int chinese = part == 0 ? zh : !zh;
+			size_t from = chinese ? nen : 0, n = chinese ? nzh : nen;
+			for (size_t i = 0; i < n; i++)
+				sb_printf(&al, "%s%s", i ? (chinese && zh ? "、" : ", ") : al.len ? "; " : "",
+				          e->alias[from + i]);
+		}
+		sb_puts(&b, _("also: "));
+		textfmt_para(&b, al.s, al.len, 0, (int)utf8_width(_("also: ")), width);
 		sb_free(&al);
 	}
-	sb_printf(&b, "topic: %s (%s)\n\n", gloss_topics[e->topic][1], gloss_topics[e->topic][2]);
-	textfmt_para(&b, e->shortdef, strlen(e->shortdef), 0, 0, width);
+	sb_printf(&b, _("topic: %s (%s)\n\n"), gloss_topics[e->topic][zh ? 2 : 1], gloss_topics[e->topic][zh ? 1 : 2]);
+	const char *shortdef = i18n_pick(e->shortdef, e->short_zh);
+	textfmt_para(&b, shortdef, strlen(shortdef), 0, 0, width);
 	sb_putc(&b, '\n');
-	textfmt_block(&b, e->explain, 2, width);
-	show_section(&b, "Formula", e->formula, width);
-	show_section(&b, "Example", e->example, width);
-	show_section(&b, "Note", e->note, width);
+	textfmt_block(&b, i18n_pick(e->explain, e->explain_zh), 2, width);
+	show_section(&b, _("Formula"), e->formula ? i18n_pick(e->formula, e->formula_zh) : NULL, width);
+	show_section(&b, _("Example"), i18n_pick(e->example, e->example_zh), width);
+	show_section(&b, _("Note"), e->note ? i18n_pick(e->note, e->note_zh) : NULL, width);
 	sb_putc(&b, '\n');
-	strbuf see;
-	sb_init(&see);
-	sb_puts(&see, "See also: ");
-	for (size_t i = 0; i < e->nsee; i++)
-		sb_printf(&see, "%s%s", i ? ", " : "", e->see[i]);
-	textfmt_para(&b, see.s, see.len, 0, 10, width);
-	sb_free(&see);
-	sb_printf(&b, "Try: %s\n", e->try_line);
+	show_see(s, &b, e->see, e->nsee, width);
+	sb_printf(&b, _("Try: %s\n"), e->try_line);
 	out_printf("%s", b.s);
 	out_note("(type 'demo %s' to run it; 'define NAME' follows a link)", e->id);
 	sb_free(&b);
@@ -268,17 +321,21 @@ const cmd_entry cmd_define_entry = {
 	.name = "define",
 	.topic = "learn",
 	.usage = "define TERM",
-	.summary = "explain a term: definition, formula, worked example, links",
-	.help = "Looks TERM up in the glossary, in English or Chinese, by its name, an alias or the "
-	        "start of a name ('define lr', 'define 学习率', 'define backprop'), ignoring case and "
-	        "the difference between spaces and hyphens.  A term may be several words.  A name "
-	        "that fits several entries lists them; a misspelt one gets 'did you mean'.\n"
-	        "\n"
-	        "The entry shows the term in both languages, a one-line definition, an explanation, "
-	        "the formula where there is one, a worked example with real numbers, and notes where "
-	        "the notes nnlab grew from got something wrong.  'See also' names related entries: "
-	        "'define NAME' follows a link.  'Try' is a line of nnlab commands that shows the idea "
-	        "live; 'demo TERM' runs it.",
+	.summary = N_("explain a term: definition, formula, worked example, links"),
+	.help = N_("Looks TERM up in the glossary, in English or Chinese, by its name, an alias or the "
+	           "start of a name ('define lr', 'define 学习率', 'define backprop'), ignoring case and "
+	           "the difference between spaces and hyphens.  A term may be several words.  A name "
+	           "that fits several entries lists them; a misspelt one gets 'did you mean'.\n"
+	           "\n"
+	           "The entry shows the term in both languages, a one-line definition, an explanation, "
+	           "the formula where there is one, a worked example with real numbers, and notes where "
+	           "the notes nnlab grew from got something wrong.  'See also' names related entries: "
+	           "'define NAME' follows a link.  'Try' is a line of nnlab commands that shows the idea "
+	           "live; 'demo TERM' runs it.\n"
+	           "\n"
+	           "In Chinese ('set lang zh' or '--lang zh') the entry is shown in Chinese wherever it "
+	           "has a translation, part by part, headed by the Chinese name with the English one "
+	           "beside it."),
 	.examples = "define learning rate\ndefine 困惑度\ndefine rlhf\ndefine softm",
 	.exec = cmd_define,
 	.complete = COMPLETE_TERM,
@@ -288,7 +345,8 @@ const cmd_entry cmd_define_entry = {
 /* ==== glossary ========================================================== */
 
 /* One listing line: id, Chinese name, and as much of text (the
- * definition or a search hit) as fits, cut at a space. */
+ * definition or a search hit) as fits, cut at a space (or between two
+ * Chinese characters).  Columns are counted by display width. */
 static void
 list_line(strbuf *b, const gloss_entry *e, const char *text, int width)
 {
@@ -307,11 +365,20 @@ list_line(strbuf *b, const gloss_entry *e, const char *text, int width)
 		sb_puts(b, text);
 	} else {
 		size_t keep = utf8_prefix_by_width(text, room - 3);
-		size_t cut = keep;
-		while (cut > 0 && text[cut] != ' ')
-			cut--;
-		if (cut > keep / 2)
-			keep = cut;
+		/* inside a word of narrow characters: back to the space before
+		 * it; after a wide character the cut is already a break */
+		size_t lead = keep;
+		while (lead > 0 && ((unsigned char)text[lead - 1] & 0xC0) == 0x80)
+			lead--;
+		size_t cl;
+		int32_t before = lead > 0 ? utf8_decode(text + lead - 1, keep - lead + 1, &cl) : -1;
+		if (before < 0 || utf8_cpwidth(before) != 2) {
+			size_t cut = keep;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut > keep / 2)
+				keep = cut;
+		}
 		while (keep > 0 && text[keep - 1] == ' ')
 			keep--;
 		sb_add(b, text, keep);
@@ -323,10 +390,12 @@ list_line(strbuf *b, const gloss_entry *e, const char *text, int width)
 static void
 list_topic(strbuf *b, const glossary *g, int t, int width)
 {
-	sb_printf(b, "\n%s (%s)\n", gloss_topics[t][1], gloss_topics[t][2]);
+	sb_putc(b, '\n');
+	both_names(b, gloss_topics[t][1], gloss_topics[t][2]);
+	sb_putc(b, '\n');
 	for (size_t i = 0; i < g->n; i++)
 		if (g->e[i].topic == t)
-			list_line(b, &g->e[i], g->e[i].shortdef, width);
+			list_line(b, &g->e[i], i18n_pick(g->e[i].shortdef, g->e[i].short_zh), width);
 }
 
 static int
@@ -341,9 +410,9 @@ cmd_glossary(session *s, cmd_args *a)
 		int ntopics = 0;
 		while (gloss_topics[ntopics][0])
 			ntopics++;
-		sb_printf(&head, "The glossary: %zu terms in %d topics.  'define TERM' explains one, 'demo TERM' "
-		          "runs its demo, 'glossary search WORDS' searches the texts, 'compare' lists the "
-		          "comparison pages.", g->n, ntopics);
+		sb_printf(&head, _("The glossary: %zu terms in %d topics.  'define TERM' explains one, 'demo TERM' "
+		                   "runs its demo, 'glossary search WORDS' searches the texts, 'compare' lists the "
+		                   "comparison pages."), g->n, ntopics);
 		textfmt_para(&b, head.s, head.len, 0, 0, width);
 		sb_free(&head);
 		for (int t = 0; gloss_topics[t][0]; t++)
@@ -398,15 +467,18 @@ glossary_search_cmd(session *s, cmd_args *a)
 	size_t *idx = xmalloc(sizeof *idx * (g->n + 1));
 	size_t n = gloss_search(g, words, 1, idx, g->n);
 	if (n == 0) {
-		out_printf("no entry mentions '%s'; try fewer or shorter words, or 'glossary' for the list\n", q);
+		out_printf(_("no entry mentions '%s'; try fewer or shorter words, or 'glossary' for the list\n"), q);
 	} else {
 		strbuf b;
 		sb_init(&b);
-		sb_printf(&b, "%zu %s mention%s '%s':\n", n, n == 1 ? "entry" : "entries", n == 1 ? "s" : "", q);
+		if (n == 1)
+			sb_printf(&b, _("1 entry mentions '%s':\n"), q);
+		else
+			sb_printf(&b, _("%zu entries mention '%s':\n"), n, q);
 		for (size_t i = 0; i < n; i++) {
 			const gloss_entry *e = &g->e[idx[i]];
 			char snip[400];
-			gloss_search_snippet(e, q, snip, sizeof snip);
+			gloss_search_snippet(e, q, zh_mode(), snip, sizeof snip);
 			list_line(&b, e, snip, width);
 		}
 		out_printf("%s", b.s);
@@ -476,8 +548,11 @@ glossary_check_cmd(session *s, cmd_args *a)
 	}
 	for (size_t i = 0; i < nmsgs; i++)
 		out_error("%s", msgs[i]);
-	out_printf("glossary check: %zu entries and %zu comparison pages; %zu %s\n", g->n, g->nc, nmsgs,
-	           nmsgs == 1 ? "problem" : "problems");
+	if (nmsgs == 1)
+		out_printf(_("glossary check: %zu entries and %zu comparison pages; 1 problem\n"), g->n, g->nc);
+	else
+		out_printf(_("glossary check: %zu entries and %zu comparison pages; %zu problems\n"), g->n, g->nc,
+		           nmsgs);
 	if (later) {
 		strbuf m, w;
 		sb_init(&m);
@@ -502,9 +577,9 @@ glossary_check_cmd(session *s, cmd_args *a)
 }
 
 static const cmd_sub glossary_subs[] = {
-	{.name = "search", .usage = "search WORDS", .summary = "entries whose text contains WORDS",
+	{.name = "search", .usage = "search WORDS", .summary = N_("entries whose text contains WORDS"),
 	 .exec = glossary_search_cmd, .flags = CMD_JOB_OK},
-	{.name = "check", .usage = "check", .summary = "re-read the files and report every problem",
+	{.name = "check", .usage = "check", .summary = N_("re-read the files and report every problem"),
 	 .exec = glossary_check_cmd, .flags = CMD_JOB_OK},
 	{0},
 };
@@ -513,19 +588,19 @@ const cmd_entry cmd_glossary_entry = {
 	.name = "glossary",
 	.topic = "learn",
 	.usage = "glossary [TOPIC|TERM|search WORDS|check]",
-	.summary = "list the glossary by topic, or search it",
-	.help = "With no argument, lists every term by topic with its Chinese name and a one-line "
-	        "definition.  'glossary TOPIC' lists one topic (basics, learning, training, networks, "
-	        "language, large); 'glossary TERM' is the same as 'define TERM'.\n"
-	        "\n"
-	        "'glossary search WORDS' finds the entries whose text contains WORDS, one word or a "
-	        "phrase (case ignored), best matches first: names, then definitions, then the rest, "
-	        "each with the sentence that matched.\n"
-	        "\n"
-	        "'glossary check' reads the glossary files again and reports every file that does not "
-	        "parse (FILE:LINE), every see-also link that leads nowhere, and every name that two "
-	        "entries claim; it notes the try: lines whose commands this build does not have yet.  "
-	        "Teachers adding entries use it; the format is in nnlab-glossary(5).",
+	.summary = N_("list the glossary by topic, or search it"),
+	.help = N_("With no argument, lists every term by topic with its Chinese name and a one-line "
+	           "definition.  'glossary TOPIC' lists one topic (basics, learning, training, networks, "
+	           "language, large); 'glossary TERM' is the same as 'define TERM'.\n"
+	           "\n"
+	           "'glossary search WORDS' finds the entries whose text contains WORDS, one word or a "
+	           "phrase (case ignored), best matches first: names, then definitions, then the rest, "
+	           "each with the sentence that matched.\n"
+	           "\n"
+	           "'glossary check' reads the glossary files again and reports every file that does not "
+	           "parse (FILE:LINE), every see-also link that leads nowhere, and every name that two "
+	           "entries claim; it notes the try: lines whose commands this build does not have yet.  "
+	           "Teachers adding entries use it; the format is in nnlab-glossary(5)."),
 	.examples = "glossary\nglossary training\nglossary search softmax\nglossary check",
 	.exec = cmd_glossary,
 	.subs = glossary_subs,
@@ -556,7 +631,11 @@ cmd_demo(session *s, cmd_args *a)
 		return out_error("the demo of '%s' needs the command '%s', which this build of nnlab does not "
 		                 "have yet; 'define %s' explains the idea meanwhile",
 		                 e->id, missing, e->id);
-	out_kprintf(OUT_HEAD, "demo of %s (%s): %s\n", e->term, e->zh, e->try_line);
+	strbuf name;
+	sb_init(&name);
+	both_names(&name, e->term, e->zh);
+	out_kprintf(OUT_HEAD, _("demo of %s: %s\n"), name.s, e->try_line);
+	sb_free(&name);
 	/* the entry may go away if a command reloads the glossary: copy */
 	char *line = xstrdup(e->try_line), *id = xstrdup(e->id);
 	int echo = s->echo;
@@ -578,11 +657,11 @@ const cmd_entry cmd_demo_entry = {
 	.name = "demo",
 	.topic = "learn",
 	.usage = "demo TERM",
-	.summary = "run the live demonstration of a glossary term",
-	.help = "Runs the try: line of TERM's glossary entry, a few nnlab commands that show the idea "
-	        "with real numbers, printing each command before its output.  TERM is looked up as "
-	        "by 'define'.  The commands change the session like typed ones (the data, the model, "
-	        "the seed).  A demo whose commands are not in this build yet says so and runs nothing.",
+	.summary = N_("run the live demonstration of a glossary term"),
+	.help = N_("Runs the try: line of TERM's glossary entry, a few nnlab commands that show the idea "
+	           "with real numbers, printing each command before its output.  TERM is looked up as "
+	           "by 'define'.  The commands change the session like typed ones (the data, the model, "
+	           "the seed).  A demo whose commands are not in this build yet says so and runs nothing."),
 	.examples = "demo random seed\ndemo learning-rate\ndemo self-attention",
 	.exec = cmd_demo,
 	.complete = COMPLETE_TERM,
@@ -608,14 +687,14 @@ cmd_compare(session *s, cmd_args *a)
 		}
 		strbuf b;
 		sb_init(&b);
-		sb_puts(&b, "Comparison pages ('compare NAME' shows one):\n");
+		sb_puts(&b, _("Comparison pages ('compare NAME' shows one):\n"));
 		int width = text_width(s);
 		for (size_t i = 0; i < g->nc; i++) {
 			/* the title wrapped at column 16, the id in front of it */
 			strbuf line, t;
 			sb_init(&line);
 			sb_init(&t);
-			sb_printf(&t, "%s (%s)", g->c[i].title, g->c[i].zh);
+			both_names(&t, g->c[i].title, g->c[i].zh);
 			textfmt_para(&line, t.s, t.len, 16, 16, width);
 			size_t idl = strlen(g->c[i].id);
 			if (idl <= 13)
@@ -642,24 +721,21 @@ cmd_compare(session *s, cmd_args *a)
 	show_heading(s, c->title, c->zh);
 	strbuf b;
 	sb_init(&b);
+	/* each part in Chinese where the page has it */
+	int zh = zh_mode();
+	char **cols = zh && c->cols_zh ? c->cols_zh : c->cols;
+	char ***rows = zh && c->rows_zh ? c->rows_zh : c->rows;
 	sb_putc(&b, '\n');
-	textfmt_block(&b, c->intro, 0, width);
+	textfmt_block(&b, i18n_pick(c->intro, c->intro_zh), 0, width);
 	sb_putc(&b, '\n');
-	textfmt_table(&b, (const char *const *)c->cols, c->ncols, (const char *const *const *)c->rows, c->nrows, 0,
-	              width);
+	textfmt_table(&b, (const char *const *)cols, c->ncols, (const char *const *const *)rows, c->nrows, 0, width);
 	if (c->note) {
 		sb_putc(&b, '\n');
-		textfmt_block(&b, c->note, 0, width);
+		textfmt_block(&b, i18n_pick(c->note, c->note_zh), 0, width);
 	}
 	if (c->nsee) {
-		strbuf see;
-		sb_init(&see);
-		sb_puts(&see, "See also: ");
-		for (size_t i = 0; i < c->nsee; i++)
-			sb_printf(&see, "%s%s", i ? ", " : "", c->see[i]);
 		sb_putc(&b, '\n');
-		textfmt_para(&b, see.s, see.len, 0, 10, width);
-		sb_free(&see);
+		show_see(s, &b, c->see, c->nsee, width);
 	}
 	out_printf("%s", b.s);
 	sb_free(&b);
@@ -670,13 +746,13 @@ const cmd_entry cmd_compare_entry = {
 	.name = "compare",
 	.topic = "learn",
 	.usage = "compare [NAME]",
-	.summary = "comparison tables: kinds of network, Transformer, data mining",
-	.help = "With no argument, lists the comparison pages.  'compare networks' sets the kinds of "
-	        "neural network side by side (what each is good for, the data it expects, its key "
-	        "idea); 'compare transformer' compares the Transformer with recurrent, convolutional "
-	        "and fully connected networks; 'compare mining' sets data mining, data modelling and "
-	        "large models apart.  A name may be shortened.  Narrow terminals get each row as a "
-	        "card instead of a table.",
+	.summary = N_("comparison tables: kinds of network, Transformer, data mining"),
+	.help = N_("With no argument, lists the comparison pages.  'compare networks' sets the kinds of "
+	           "neural network side by side (what each is good for, the data it expects, its key "
+	           "idea); 'compare transformer' compares the Transformer with recurrent, convolutional "
+	           "and fully connected networks; 'compare mining' sets data mining, data modelling and "
+	           "large models apart.  A name may be shortened.  Narrow terminals get each row as a "
+	           "card instead of a table."),
 	.examples = "compare\ncompare networks\ncompare transformer",
 	.exec = cmd_compare,
 	.words = (const char *const[]){"networks", "transformer", "mining", NULL},

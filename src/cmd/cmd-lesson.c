@@ -9,6 +9,10 @@
  * replaying the earlier steps' commands.  Lessons are untrusted: their own
  * commands may write files only inside nnlab's state directory (see
  * nn_path_check_write), and they can only run nnlab commands.
+ *
+ * In Chinese mode a lesson NAME is read from lessons/zh/NAME.lesson when
+ * that twin exists (same steps, commands and checks, so progress is shared
+ * between the languages); a path to a file is always read as it is.
  */
 #include <config.h>
 
@@ -17,9 +21,11 @@
 #include "cmd/families.h"
 #include "cmd/lessonrun.h"
 #include "content/lesson.h"
+#include "content/textfmt.h"
 #include "core/alloc.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -28,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct lessonrun {
 	lesson *l;
@@ -58,16 +65,45 @@ lessons_dir(void)
 	return p;
 }
 
-/* Resolve NAME (a lesson of the lessons directory) or a path to a file. */
+/* dir/NAME.lesson, or dir/zh/NAME.lesson when zh */
 static char *
-lesson_path(const char *name)
+lesson_file(const char *dir, const char *name, int zh)
 {
+	size_t n = strlen(dir) + strlen(name) + 16;
+	char *p = xmalloc(n);
+	snprintf(p, n, zh ? "%s/zh/%s.lesson" : "%s/%s.lesson", dir, name);
+	return p;
+}
+
+/* The Chinese twin of lesson NAME of dir, if Chinese is spoken and the
+ * twin exists; else NULL. */
+static char *
+lesson_zh_twin(const char *dir, const char *name)
+{
+	if (i18n_lang() != LANG_ZH)
+		return NULL;
+	char *p = lesson_file(dir, name, 1);
+	if (access(p, R_OK) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
+/* Resolve NAME (a lesson of the lessons directory, in the language spoken
+ * when it has a twin) or a path to a file.  *english is set when Chinese
+ * is spoken but only the English lesson exists. */
+static char *
+lesson_path(const char *name, int *english)
+{
+	*english = 0;
 	if (strchr(name, '/') || (strlen(name) > 7 && strcmp(name + strlen(name) - 7, ".lesson") == 0))
 		return xstrdup(name);
 	char *dir = lessons_dir();
-	size_t n = strlen(dir) + strlen(name) + 16;
-	char *p = xmalloc(n);
-	snprintf(p, n, "%s/%s.lesson", dir, name);
+	char *p = lesson_zh_twin(dir, name);
+	if (!p) {
+		p = lesson_file(dir, name, 0);
+		*english = i18n_lang() == LANG_ZH;
+	}
 	free(dir);
 	return p;
 }
@@ -87,7 +123,7 @@ lesson_load(const char *path, int report)
 	sb_init(&errs);
 	lesson *l = NULL;
 	if (memchr(text, '\0', len))
-		sb_printf(&errs, "%s:1: the file contains NUL bytes and is not a lesson\n", path);
+		sb_printf(&errs, _("%s:1: the file contains NUL bytes and is not a lesson\n"), path);
 	else
 		l = lesson_parse(path, text, &errs);
 	free(text);
@@ -228,47 +264,18 @@ note_used(lessonrun *r, const char *cmdline)
 	r->used[r->nused++] = xstrdup(name);
 }
 
-/* The step's narrative, its paragraphs wrapped at width, appended to b. */
+/* The step's narrative, its paragraphs wrapped at width (between words,
+ * or between Chinese characters), appended to b. */
 static void
 paragraphs_to(strbuf *b, const lesson_step *st, int width)
 {
-	strbuf para;
-	sb_init(&para);
-	for (int i = 0; i <= st->ntext; i++) {
-		const char *t = i < st->ntext ? st->text[i] : "";
-		if (t[0] == ' ' || t[0] == '\0') {
-			/* flush the paragraph, wrapped */
-			if (para.len) {
-				int col = 0;
-				char *w = strtok(para.s, " ");
-				while (w) {
-					int ww = (int)utf8_width(w);
-					if (col && col + 1 + ww > width) {
-						sb_putc(b, '\n');
-						col = 0;
-					}
-					if (col) {
-						sb_putc(b, ' ');
-						col++;
-					}
-					sb_puts(b, w);
-					col += ww;
-					w = strtok(NULL, " ");
-				}
-				sb_putc(b, '\n');
-				sb_clear(&para);
-			}
-			if (t[0] == ' ')
-				sb_printf(b, "%s\n", t);
-			else if (i < st->ntext)
-				sb_putc(b, '\n');
-		} else {
-			if (para.len)
-				sb_putc(&para, ' ');
-			sb_puts(&para, t);
-		}
-	}
-	sb_free(&para);
+	strbuf all;
+	sb_init(&all);
+	for (int i = 0; i < st->ntext; i++)
+		sb_printf(&all, "%s%s", i ? "\n" : "", st->text[i]);
+	if (all.len)
+		textfmt_block(b, all.s, 0, width);
+	sb_free(&all);
 }
 
 static void
@@ -320,7 +327,7 @@ check_expects(session *s, lessonrun *r, lesson_step *st, int quiet)
 		if (!family_probe(s, e->probe, &v)) {
 			good = 0;
 			if (!quiet)
-				out_kprintf(OUT_ERROR, "%s:%d: error: the check '%s' cannot be made now (nothing to measure yet)\n",
+				out_kprintf(OUT_ERROR, _("%s:%d: error: the check '%s' cannot be made now (nothing to measure yet)\n"),
 				            r->l->path, e->line, e->probe);
 			continue;
 		}
@@ -346,7 +353,7 @@ show_step(session *s, lessonrun *r, int run_cmds)
 {
 	lesson *l = r->l;
 	lesson_step *st = &l->steps[r->step];
-	out_kprintf(OUT_HEAD, "-- %s - step %d of %d --\n", l->title, r->step + 1, l->nsteps);
+	out_kprintf(OUT_HEAD, _("-- %s - step %d of %d --\n"), l->title, r->step + 1, l->nsteps);
 	show_paragraphs(s, st);
 	if (run_cmds)
 		for (int i = 0; i < st->nrun; i++) {
@@ -354,18 +361,22 @@ show_step(session *s, lessonrun *r, int run_cmds)
 			if (failed != st->run[i].must_fail && r->unattended) {
 				r->tally->failures++;
 				if (!failed)
-					out_kprintf(OUT_ERROR, "%s:%d: error: the command was expected to fail, and did not\n",
+					out_kprintf(OUT_ERROR, _("%s:%d: error: the command was expected to fail, and did not\n"),
 					            r->l->path, st->run[i].line);
 			}
 		}
 	if (st->type.text && !r->typed)
-		out_printf("Now type:  %s\n", st->type.text);
+		out_printf(_("Now type:  %s\n"), st->type.text);
 	if (st->ask && !r->answered) {
-		out_printf("Question: %s\n", st->ask);
+		out_printf(_("Question: %s\n"), st->ask);
 		for (int i = 0; i < st->nchoices; i++)
 			out_printf("  %c) %s\n", 'a' + i, st->choices[i]);
-		out_note("(answer with 'answer %s'; 'hint' gives a hint)",
-		         st->nchoices ? "LETTER" : st->answer == ANSWER_NUMBER ? "NUMBER" : "WORD");
+		if (st->nchoices)
+			out_note("(answer with 'answer LETTER'; 'hint' gives a hint)");
+		else if (st->answer == ANSWER_NUMBER)
+			out_note("(answer with 'answer NUMBER'; 'hint' gives a hint)");
+		else
+			out_note("(answer with 'answer WORD'; 'hint' gives a hint)");
 	}
 	if (!r->unattended && !(st->type.text && !r->typed) && !(st->ask && !r->answered))
 		out_note("(press Enter or type 'next' to go on)");
@@ -407,7 +418,7 @@ lesson_end(session *s, int finished)
 	if (!r)
 		return;
 	if (finished) {
-		out_kprintf(OUT_HEAD, "-- %s - done --\n", r->l->title);
+		out_kprintf(OUT_HEAD, _("-- %s - done --\n"), r->l->title);
 		for (int i = 0; i < r->l->nsummary; i++)
 			out_printf("%s\n", r->l->summary[i]);
 		if (r->nused) {
@@ -415,7 +426,7 @@ lesson_end(session *s, int finished)
 			sb_init(&b);
 			for (int i = 0; i < r->nused; i++)
 				sb_printf(&b, "%s%s", i ? ", " : "", r->used[i]);
-			out_printf("Commands used: %s\n", b.s);
+			out_printf(_("Commands used: %s\n"), b.s);
 			sb_free(&b);
 		}
 		if (!r->unattended) {
@@ -518,12 +529,13 @@ run_unattended(session *s, lessonrun *r)
 				snprintf(ans, sizeof ans, "%.10g", st->answer_value);
 			else
 				snprintf(ans, sizeof ans, "%s", st->answer_text);
-			out_printf("answer: %s\n", ans);
+			out_printf(_("answer: %s\n"), ans);
 			r->answered = 1;
 		}
 		if (!check_expects(s, r, st, 0)) {
 			r->tally->failures++;
-			out_kprintf(OUT_ERROR, "%s:%d: error: a check of step %d failed\n", r->l->path, st->line, r->step + 1);
+			out_kprintf(OUT_ERROR, _("%s:%d: error: a check of step %d failed\n"), r->l->path, st->line,
+			            r->step + 1);
 		}
 		advance(s, r);
 	}
@@ -531,27 +543,31 @@ run_unattended(session *s, lessonrun *r)
 
 /* ==== commands ========================================================== */
 
+/* the lesson running, or NULL with an error; what is a verb marked N_() */
 static lessonrun *
 need_lesson(session *s, const char *what)
 {
 	if (!s->lesson)
-		out_error("no lesson is running, so there is nothing to %s; type 'lesson list' to pick one", what);
+		out_error("no lesson is running, so there is nothing to %s; type 'lesson list' to pick one", _(what));
 	return s->lesson;
 }
 
 static int
 start_lesson(session *s, const char *name, int unattended, int restart)
 {
-	char *path = lesson_path(name);
+	int english;
+	char *path = lesson_path(name, &english);
 	lesson *l = lesson_load(path, 1);
 	free(path);
 	if (!l)
 		return -1;
+	if (english)
+		out_note("the lesson '%s' has no Chinese version yet; it is shown in English", l->name);
 	/* probe names are checked before anything runs */
 	for (int i = 0; i < l->nsteps; i++)
 		for (int k = 0; k < l->steps[i].nexpects; k++)
 			if (!probe_known(l->steps[i].expects[k].probe)) {
-				out_kprintf(OUT_ERROR, "%s:%d: error: unknown check '%s'; see nnlab-lesson(5) for the checks\n",
+				out_kprintf(OUT_ERROR, _("%s:%d: error: unknown check '%s'; see nnlab-lesson(5) for the checks\n"),
 				            l->path, l->steps[i].expects[k].line, l->steps[i].expects[k].probe);
 				lesson_free(l);
 				return out_error("the lesson cannot run; fix it first");
@@ -569,7 +585,7 @@ start_lesson(session *s, const char *name, int unattended, int restart)
 	int saved = unattended || restart ? -1 : progress_get(l->name, &done);
 	if (saved > 0 && !done && saved < l->nsteps) {
 		/* replay the earlier steps' commands quietly to rebuild the state */
-		out_printf("Resuming '%s' at step %d of %d ('lesson start %s restart' begins again).\n",
+		out_printf(_("Resuming '%s' at step %d of %d ('lesson start %s restart' begins again).\n"),
 		           l->title, saved + 1, l->nsteps, l->name);
 		out_set_quiet(1);
 		int st = 0, guard = 0;
@@ -593,10 +609,75 @@ start_lesson(session *s, const char *name, int unattended, int restart)
 		run_unattended(s, r);   /* frees r when the lesson ends */
 		if (s->lesson)
 			lesson_end(s, 0);
-		out_printf("lesson check: %d checks, %d failures\n", tally.checks, tally.failures);
+		out_printf(_("lesson check: %d checks, %d failures\n"), tally.checks, tally.failures);
 		return tally.failures ? -1 : 0;
 	}
 	return 0;
+}
+
+/* Add the lesson names of dir starting with prefix to *v (n of them),
+ * each once; -1 if dir cannot be read. */
+static int
+names_scan(const char *dir, const char *prefix, char ***v, size_t *n)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	size_t pl = strlen(prefix);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (len <= 7 || strcmp(de->d_name + len - 7, ".lesson") != 0 || strncmp(de->d_name, prefix, pl) != 0)
+			continue;
+		int seen = 0;
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = strlen((*v)[i]) == len - 7 && strncmp((*v)[i], de->d_name, len - 7) == 0;
+		if (seen)
+			continue;
+		*v = xreallocarray(*v, *n + 2, sizeof **v);
+		(*v)[(*n)++] = xstrndup(de->d_name, len - 7);
+		(*v)[*n] = NULL;
+	}
+	closedir(d);
+	return 0;
+}
+
+/* free a NULL-terminated list of names */
+static void
+names_free(char **v)
+{
+	for (char **p = v; p && *p; p++)
+		free(*p);
+	free(v);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the installed lessons starting with prefix, sorted (they
+ * are numbered 01-..., 02-...), NULL-terminated (NULL if none); in Chinese
+ * mode lessons that exist only in lessons/zh/ too.  -1 in *bad if the
+ * lessons directory cannot be read. */
+static char **
+lesson_names(const char *prefix, size_t *n, int *bad)
+{
+	char **v = NULL;
+	*n = 0;
+	char *dir = lessons_dir();
+	*bad = names_scan(dir, prefix, &v, n);
+	if (i18n_lang() == LANG_ZH) {
+		char *zh = lesson_file(dir, "", 1);
+		zh[strlen(zh) - strlen("/.lesson")] = '\0';
+		names_scan(zh, prefix, &v, n);
+		free(zh);
+	}
+	free(dir);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, name_cmp);
+	return v;
 }
 
 static int
@@ -605,52 +686,41 @@ lesson_list(session *s, cmd_args *a)
 	(void)s;
 	if (args_max(a, 0, "lesson list") < 0)
 		return -1;
-	char *dir = lessons_dir();
-	DIR *d = opendir(dir);
-	if (!d) {
+	size_t n;
+	int bad;
+	char **names = lesson_names("", &n, &bad);
+	if (bad < 0 && n == 0) {
+		char *dir = lessons_dir();
 		out_error("cannot read the lessons in '%s'; set NNLAB_DATADIR to the directory holding lessons/", dir);
 		free(dir);
 		return -1;
 	}
-	char **names = NULL;
-	int n = 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (len > 7 && strcmp(de->d_name + len - 7, ".lesson") == 0) {
-			names = xreallocarray(names, (size_t)n + 1, sizeof *names);
-			names[n++] = xstrndup(de->d_name, len - 7);
-		}
-	}
-	closedir(d);
-	/* sorted by name: lessons are numbered 01-..., 02-... */
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			char *t = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
-	for (int i = 0; i < n; i++) {
-		size_t pl = strlen(dir) + strlen(names[i]) + 16;
-		char *path = xmalloc(pl);
-		snprintf(path, pl, "%s/%s.lesson", dir, names[i]);
+	for (size_t i = 0; i < n; i++) {
+		int english;
+		char *path = lesson_path(names[i], &english);
 		lesson *l = lesson_load(path, 0);
 		int done;
 		int step = progress_get(names[i], &done);
-		char status[32] = "";
+		strbuf line;
+		sb_init(&line);
+		sb_printf(&line, "  %s", names[i]);
+		size_t w = utf8_width(names[i]);
+		sb_pad(&line, ' ', w < 24 ? 25 - w : 1);
+		sb_puts(&line, l ? l->title : _("(has errors: 'lesson check' shows them)"));
+		if (l && english)
+			sb_puts(&line, _(" (in English)"));
 		if (l && done)
-			snprintf(status, sizeof status, " [done]");
+			sb_puts(&line, _(" [done]"));
 		else if (l && step > 0)
-			snprintf(status, sizeof status, " [step %d of %d]", step + 1, l->nsteps);
-		out_printf("  %-24s %s%s\n", names[i], l ? l->title : "(has errors: 'lesson check' shows them)", status);
+			sb_printf(&line, _(" [step %d of %d]"), step + 1, l->nsteps);
+		out_printf("%s\n", line.s);
+		sb_free(&line);
 		lesson_free(l);
 		free(path);
-		free(names[i]);
 	}
-	free(names);
-	free(dir);
+	names_free(names);
 	if (n == 0)
-		out_printf("no lessons found\n");
+		out_printf(_("no lessons found\n"));
 	else
 		out_note("(type 'lesson start NAME' to begin)");
 	return 0;
@@ -662,25 +732,13 @@ lesson_start(session *s, cmd_args *a)
 	int restart = arg_flag(a, "restart");
 	if (a->argc == 0) {
 		/* the first lesson */
-		char *dir = lessons_dir();
-		DIR *d = opendir(dir);
-		char *first = NULL;
-		struct dirent *de;
-		while (d && (de = readdir(d))) {
-			size_t len = strlen(de->d_name);
-			if (len > 7 && strcmp(de->d_name + len - 7, ".lesson") == 0 &&
-			    (!first || strcmp(de->d_name, first) < 0)) {
-				free(first);
-				first = xstrndup(de->d_name, len - 7);
-			}
-		}
-		if (d)
-			closedir(d);
-		free(dir);
-		if (!first)
+		size_t n;
+		int bad;
+		char **names = lesson_names("", &n, &bad);
+		if (n == 0)
 			return out_error("no lessons are installed; set NNLAB_DATADIR to the directory holding lessons/");
-		int rc = start_lesson(s, first, 0, restart);
-		free(first);
+		int rc = start_lesson(s, names[0], 0, restart);
+		names_free(names);
 		return rc;
 	}
 	if (args_max(a, 1, "lesson start [NAME|FILE] [restart]") < 0)
@@ -705,7 +763,7 @@ lesson_goto(session *s, cmd_args *a)
 {
 	if (args_min(a, 1, "lesson goto LABEL") < 0 || args_max(a, 1, "lesson goto LABEL") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "go to");
+	lessonrun *r = need_lesson(s, N_("go to"));
 	if (!r)
 		return -1;
 	int to = lesson_find_label(r->l, a->argv[0]);
@@ -728,22 +786,22 @@ lesson_stop(session *s, cmd_args *a)
 {
 	if (args_max(a, 0, "lesson stop") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "stop");
+	lessonrun *r = need_lesson(s, N_("stop"));
 	if (!r)
 		return -1;
-	out_printf("Left '%s' at step %d of %d; 'lesson start %s' resumes it.\n", r->l->title, r->step + 1,
+	out_printf(_("Left '%s' at step %d of %d; 'lesson start %s' resumes it.\n"), r->l->title, r->step + 1,
 	           r->l->nsteps, r->l->name);
 	lesson_end(s, 0);
 	return 0;
 }
 
 static const cmd_sub lesson_subs[] = {
-	{.name = "list", .usage = "list", .summary = "the lessons, with your progress", .exec = lesson_list},
-	{.name = "start", .usage = "start [NAME|FILE] [restart]", .summary = "begin or resume a lesson",
+	{.name = "list", .usage = "list", .summary = N_("the lessons, with your progress"), .exec = lesson_list},
+	{.name = "start", .usage = "start [NAME|FILE] [restart]", .summary = N_("begin or resume a lesson"),
 	 .exec = lesson_start, .complete = COMPLETE_LESSON, .words = (const char *const[]){"restart", NULL}},
-	{.name = "goto", .usage = "goto LABEL", .summary = "jump to a labelled step", .exec = lesson_goto},
-	{.name = "stop", .usage = "stop", .summary = "leave the lesson (progress is kept)", .exec = lesson_stop},
-	{.name = "check", .usage = "check NAME|FILE", .summary = "validate a lesson and run it unattended",
+	{.name = "goto", .usage = "goto LABEL", .summary = N_("jump to a labelled step"), .exec = lesson_goto},
+	{.name = "stop", .usage = "stop", .summary = N_("leave the lesson (progress is kept)"), .exec = lesson_stop},
+	{.name = "check", .usage = "check NAME|FILE", .summary = N_("validate a lesson and run it unattended"),
 	 .exec = lesson_check, .complete = COMPLETE_LESSON},
 	{0},
 };
@@ -752,8 +810,8 @@ const cmd_entry cmd_lesson_entry = {
 	.name = "lesson",
 	.topic = "learn",
 	.usage = "lesson list|start|goto|stop|check",
-	.summary = "follow a lesson step by step",
-	.help = "Lessons walk through an idea one step at a time: text to read, commands that run "
+	.summary = N_("follow a lesson step by step"),
+	.help = N_("Lessons walk through an idea one step at a time: text to read, commands that run "
 	        "with their real output, a command for you to type, questions to answer, and checks "
 	        "on what you built.  'next' (or Enter) moves on, 'back' shows the previous step, "
 	        "'again' repeats the current one, 'hint' helps, 'skip' passes a step.  Progress is "
@@ -762,7 +820,7 @@ const cmd_entry cmd_lesson_entry = {
 	        "Teachers write their own lessons in the same format (nnlab-lesson(5)); 'lesson check "
 	        "FILE' or 'nnlab --check-lesson FILE' validates one and runs it with its own answers.  "
 	        "A lesson can only run nnlab commands, and its commands may write files only inside "
-	        "nnlab's state directory.",
+	        "nnlab's state directory."),
 	.examples = "lesson list\nlesson start\nlesson start 01-training restart\nlesson check my.lesson",
 	.subs = lesson_subs,
 };
@@ -772,7 +830,7 @@ cmd_next(session *s, cmd_args *a)
 {
 	if (args_max(a, 0, "next") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "go on with");
+	lessonrun *r = need_lesson(s, N_("go on with"));
 	if (!r)
 		return -1;
 	lesson_step *st = &r->l->steps[r->step];
@@ -790,9 +848,9 @@ const cmd_entry cmd_next_entry = {
 	.name = "next",
 	.topic = "learn",
 	.usage = "next",
-	.summary = "go on to the next step of the lesson",
-	.help = "Moves to the next step once this one is done: its command typed, its question "
-	        "answered, its checks holding.  Enter on an empty line does the same.",
+	.summary = N_("go on to the next step of the lesson"),
+	.help = N_("Moves to the next step once this one is done: its command typed, its question "
+	        "answered, its checks holding.  Enter on an empty line does the same."),
 	.examples = "next",
 	.exec = cmd_next,
 };
@@ -802,7 +860,7 @@ cmd_back(session *s, cmd_args *a)
 {
 	if (args_max(a, 0, "back") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "go back in");
+	lessonrun *r = need_lesson(s, N_("go back in"));
 	if (!r)
 		return -1;
 	if (r->ntrail < 2)
@@ -819,9 +877,9 @@ const cmd_entry cmd_back_entry = {
 	.name = "back",
 	.topic = "learn",
 	.usage = "back",
-	.summary = "show the previous step of the lesson again",
-	.help = "Shows the step before this one.  Its commands are not run again; 'again' re-runs "
-	        "the current step.",
+	.summary = N_("show the previous step of the lesson again"),
+	.help = N_("Shows the step before this one.  Its commands are not run again; 'again' re-runs "
+	        "the current step."),
 	.examples = "back",
 	.exec = cmd_back,
 };
@@ -831,7 +889,7 @@ cmd_again(session *s, cmd_args *a)
 {
 	if (args_max(a, 0, "again") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "repeat");
+	lessonrun *r = need_lesson(s, N_("repeat"));
 	if (!r)
 		return -1;
 	r->ntrail--;
@@ -843,8 +901,8 @@ const cmd_entry cmd_again_entry = {
 	.name = "again",
 	.topic = "learn",
 	.usage = "again",
-	.summary = "repeat the current step, running its commands again",
-	.help = "Shows the current step again and re-runs its commands.",
+	.summary = N_("repeat the current step, running its commands again"),
+	.help = N_("Shows the current step again and re-runs its commands."),
 	.examples = "again",
 	.exec = cmd_again,
 };
@@ -854,22 +912,22 @@ cmd_hint(session *s, cmd_args *a)
 {
 	if (args_max(a, 0, "hint") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "hint at");
+	lessonrun *r = need_lesson(s, N_("hint at"));
 	if (!r)
 		return -1;
 	lesson_step *st = &r->l->steps[r->step];
 	if (st->nhints == 0) {
 		if (st->type.text)
-			out_printf("Hint: type exactly:  %s\n", st->type.text);
+			out_printf(_("Hint: type exactly:  %s\n"), st->type.text);
 		else
-			out_printf("This step has no hint.\n");
+			out_printf(_("This step has no hint.\n"));
 		return 0;
 	}
 	if (r->hint >= st->nhints) {
-		out_printf("No more hints for this step.%s\n", s->no_skip ? "" : "  'skip' passes it.");
+		out_printf(_("No more hints for this step.%s\n"), s->no_skip ? "" : _("  'skip' passes it."));
 		return 0;
 	}
-	out_printf("Hint: %s\n", st->hints[r->hint++]);
+	out_printf(_("Hint: %s\n"), st->hints[r->hint++]);
 	return 0;
 }
 
@@ -877,8 +935,8 @@ const cmd_entry cmd_hint_entry = {
 	.name = "hint",
 	.topic = "learn",
 	.usage = "hint",
-	.summary = "a hint for the current step of the lesson",
-	.help = "Shows the step's next hint; each call shows one more.",
+	.summary = N_("a hint for the current step of the lesson"),
+	.help = N_("Shows the step's next hint; each call shows one more."),
 	.examples = "hint",
 	.exec = cmd_hint,
 };
@@ -888,7 +946,7 @@ cmd_skip(session *s, cmd_args *a)
 {
 	if (args_max(a, 0, "skip") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "skip");
+	lessonrun *r = need_lesson(s, N_("skip"));
 	if (!r)
 		return -1;
 	if (s->no_skip)
@@ -897,7 +955,7 @@ cmd_skip(session *s, cmd_args *a)
 	/* the step's own command still runs, so later steps find the state
 	 * they expect */
 	if (st->type.text && !r->typed) {
-		out_printf("Skipping; the command this step asked for runs for you:\n");
+		out_printf(_("Skipping; the command this step asked for runs for you:\n"));
 		run_lesson_cmd(s, r, st->type.text, st->type.line);
 	}
 	advance(s, r);
@@ -908,9 +966,9 @@ const cmd_entry cmd_skip_entry = {
 	.name = "skip",
 	.topic = "learn",
 	.usage = "skip",
-	.summary = "pass the current step of the lesson",
-	.help = "Moves on without finishing the step; a command the step asked for is run for you, "
-	        "so later steps still work.  Refused when nnlab was started with --no-skip.",
+	.summary = N_("pass the current step of the lesson"),
+	.help = N_("Moves on without finishing the step; a command the step asked for is run for you, "
+	        "so later steps still work.  Refused when nnlab was started with --no-skip."),
 	.examples = "skip",
 	.exec = cmd_skip,
 };
@@ -920,7 +978,7 @@ cmd_answer(session *s, cmd_args *a)
 {
 	if (args_min(a, 1, "answer TEXT") < 0)
 		return -1;
-	lessonrun *r = need_lesson(s, "answer");
+	lessonrun *r = need_lesson(s, N_("answer"));
 	if (!r)
 		return -1;
 	lesson_step *st = &r->l->steps[r->step];
@@ -935,19 +993,19 @@ cmd_answer(session *s, cmd_args *a)
 	const char *why = "";
 	int right = lesson_check_answer(st, b.s, &why);
 	if (right < 0) {
-		out_error("'%s' is not a possible answer; %s", b.s, why);
+		out_error("'%s' is not a possible answer; %s", b.s, _(why));
 		sb_free(&b);
 		return -1;
 	}
 	sb_free(&b);
 	if (!right) {
-		out_printf("Not quite.%s\n", st->nhints ? "  Type 'hint' for a hint, or try again." : "  Try again.");
+		out_printf(_("Not quite.%s\n"), st->nhints ? _("  Type 'hint' for a hint, or try again.") : _("  Try again."));
 		if (st->on_wrong >= 0)
 			enter_step(s, r, st->on_wrong, 1);
 		return 0;
 	}
 	r->answered = 1;
-	out_printf("Right.\n");
+	out_printf(_("Right.\n"));
 	if ((!st->type.text || r->typed) && check_expects(s, r, st, 1))
 		out_note("(press Enter or type 'next' to go on)");
 	return 0;
@@ -957,8 +1015,8 @@ const cmd_entry cmd_answer_entry = {
 	.name = "answer",
 	.topic = "learn",
 	.usage = "answer TEXT",
-	.summary = "answer the lesson's question",
-	.help = "Answers the current question: the letter of a choice, a number, or a word.",
+	.summary = N_("answer the lesson's question"),
+	.help = N_("Answers the current question: the letter of a choice, a number, or a word."),
 	.examples = "answer b\nanswer 0.01",
 	.exec = cmd_answer,
 };
@@ -970,7 +1028,7 @@ cmd_progress(session *s, cmd_args *a)
 		return -1;
 	if (s->lesson) {
 		lessonrun *r = s->lesson;
-		out_printf("In '%s': step %d of %d.\n", r->l->title, r->step + 1, r->l->nsteps);
+		out_printf(_("In '%s': step %d of %d.\n"), r->l->title, r->step + 1, r->l->nsteps);
 	}
 	cmd_args la = {.name = "lesson list"};
 	return lesson_list(s, &la);
@@ -980,9 +1038,9 @@ const cmd_entry cmd_progress_entry = {
 	.name = "progress",
 	.topic = "learn",
 	.usage = "progress",
-	.summary = "where you are in the lessons",
-	.help = "Shows the step of the lesson in progress and, for every lesson, whether it is "
-	        "done or where you left it.",
+	.summary = N_("where you are in the lessons"),
+	.help = N_("Shows the step of the lesson in progress and, for every lesson, whether it is "
+	        "done or where you left it."),
 	.examples = "progress",
 	.exec = cmd_progress,
 };
@@ -993,24 +1051,9 @@ char **
 lesson_complete_names(session *s, const char *prefix)
 {
 	(void)s;
-	char *dir = lessons_dir();
-	DIR *d = opendir(dir);
-	free(dir);
-	if (!d)
-		return NULL;
-	char **v = NULL;
-	size_t n = 0, pl = strlen(prefix);
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (len > 7 && strcmp(de->d_name + len - 7, ".lesson") == 0 && strncmp(de->d_name, prefix, pl) == 0) {
-			v = xreallocarray(v, n + 2, sizeof *v);
-			v[n++] = xstrndup(de->d_name, len - 7);
-			v[n] = NULL;
-		}
-	}
-	closedir(d);
-	return v;
+	size_t n;
+	int bad;
+	return lesson_names(prefix, &n, &bad);
 }
 
 /* ==== entry points for main.c =========================================== */
@@ -1034,12 +1077,12 @@ lesson_step_text(session *s, int width, strbuf *title, strbuf *text)
 	if (!r)
 		return -1;
 	const lesson_step *st = &r->l->steps[r->step];
-	sb_printf(title, "%s - step %d of %d", r->l->title, r->step + 1, r->l->nsteps);
+	sb_printf(title, _("%s - step %d of %d"), r->l->title, r->step + 1, r->l->nsteps);
 	paragraphs_to(text, st, width > 10 ? width : 10);
 	if (st->type.text && !r->typed)
-		sb_printf(text, "\nNow type:  %s\n", st->type.text);
+		sb_printf(text, _("\nNow type:  %s\n"), st->type.text);
 	if (st->ask && !r->answered) {
-		sb_printf(text, "\nQuestion: %s\n", st->ask);
+		sb_printf(text, _("\nQuestion: %s\n"), st->ask);
 		for (int i = 0; i < st->nchoices; i++)
 			sb_printf(text, "  %c) %s\n", 'a' + i, st->choices[i]);
 	}

@@ -14,8 +14,10 @@
 #include "cmd/cmd-families.h"
 #include "core/memest.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -25,6 +27,14 @@
 #include <string.h>
 
 /* ==== number formats ==================================================== */
+
+/* wpad: the printf width that pads s to w columns (Chinese characters
+ * take two columns but three bytes). */
+static int
+wpad(int w, const char *s)
+{
+	return w + (int)(strlen(s) - utf8_width(s));
+}
 
 /* fmt_count: v with thousands separators, "1,234,567". */
 static const char *
@@ -63,7 +73,7 @@ number_prefix(const char *text, size_t len, double *v, const char **why)
 {
 	char num[64];
 	if (len == 0 || len >= sizeof num) {
-		*why = "not a number";
+		*why = N_("not a number");
 		return -1;
 	}
 	memcpy(num, text, len);
@@ -85,7 +95,7 @@ parse_count(const char *key, const char *text, uint64_t lo, uint64_t hi, uint64_
 	}
 	const char *why;
 	if (number_prefix(text, len, &v, &why) < 0)
-		return out_error("%s='%s' is %s; give a count such as 124439808, 7e9 or 6.7B", key, text, why);
+		return out_error("%s='%s' is %s; give a count such as 124439808, 7e9 or 6.7B", key, text, _(why));
 	v *= mult;
 	if (fabs(v - round(v)) <= 1e-9 * fabs(v))
 		v = round(v);  /* 1.1K is 1100, though 1.1*1000 is not exactly */
@@ -133,7 +143,7 @@ parse_size(const char *key, const char *text, uint64_t *out)
 	double v;
 	const char *why;
 	if (number_prefix(text, i, &v, &why) < 0)
-		return out_error("%s='%s' is not a size (%s); write it like 80GB or 24GiB", key, text, why);
+		return out_error("%s='%s' is not a size (%s); write it like 80GB or 24GiB", key, text, _(why));
 	v *= mult;
 	if (v < 1 || v > 1e18)
 		return out_error("%s='%s' is out of range; give a size from 1B to 1000000TB", key, text);
@@ -205,7 +215,7 @@ req_model(cmd_args *a, memreq *r)
 		if (arg_choice(a, "arch", arch_names, MEMEST_GPT, &arch) < 0)
 			return -1;
 		memset(&r->m, 0, sizeof r->m);
-		r->m.name = "custom";
+		r->m.name = _("custom");
 		r->m.arch = (enum memest_arch)arch;
 	}
 	long layers = r->m.layers, hidden = r->m.hidden, heads = r->m.heads, kvheads = r->m.kv_heads;
@@ -329,33 +339,34 @@ print_model(const memreq *r)
 	const memest_model *m = &r->m;
 	if (!r->arch) {
 		char p[32];
-		out_printf("model     %s: P = %s parameters (no layers given: model states only)\n", m->name,
+		out_printf(_("model     %s: P = %s parameters (no layers given: model states only)\n"), m->name,
 		           fmt_count(r->c.params, p, sizeof p));
 		return;
 	}
-	out_printf("model     %s (%s): L=%d, h=%d, a=%d", m->name, arch_names[m->arch], m->layers, m->hidden,
+	out_printf(_("model     %s (%s): L=%d, h=%d, a=%d"), m->name, arch_names[m->arch], m->layers, m->hidden,
 	           m->heads);
 	if (m->kv_heads != m->heads)
-		out_printf(" (%d key/value heads, d_kv=%d)", m->kv_heads, m->kv_heads * (m->hidden / m->heads));
-	out_printf(",\n          V=%ld, n_ctx=%ld, f=%ld\n", m->vocab, m->ctx, m->ffn);
+		out_printf(_(" (%d key/value heads, d_kv=%d)"), m->kv_heads, m->kv_heads * (m->hidden / m->heads));
+	out_printf(_(",\n          V=%ld, n_ctx=%ld, f=%ld\n"), m->vocab, m->ctx, m->ffn);
 	memest_params pp;
 	memest_count_params(m, &pp);
 	char c[32];
-	out_printf("params    layer = %s; P = %s\n", memest_layer_formula(m), memest_total_formula(m));
+	out_printf(_("params    layer = %s; P = %s\n"), memest_layer_formula(m), memest_total_formula(m));
 	out_printf("          = %s", fmt_count(pp.total, c, sizeof c));
 	if (m->published)
-		out_printf(" (published: %s)", m->published_as);
+		out_printf(_(" (published: %s)"), m->published_as);
 	out_printf("\n");
 	if (r->c.params && r->c.params != pp.total)
-		out_printf("          params=%s given: the model states use it,\n"
-		           "          the activations use the architecture\n",
+		out_printf(_("          params=%s given: the model states use it,\n"
+		             "          the activations use the architecture\n"),
 		           fmt_count(r->c.params, c, sizeof c));
 }
 
 static void
 row_header(void)
 {
-	out_printf("  %-22s %-16s %17s %9s %9s\n", "term", "formula", "bytes", "GiB", "GB");
+	const char *t = _("term"), *f = _("formula"), *b = _("bytes");
+	out_printf("  %-*s %-*s %*s %9s %9s\n", wpad(22, t), t, wpad(16, f), f, wpad(17, b), b, "GiB", "GB");
 }
 
 static void
@@ -363,10 +374,12 @@ row(const char *name, const char *formula, uint64_t bytes)
 {
 	char c[32];
 	if (bytes == UINT64_MAX) {  /* the estimator saturates instead of wrapping */
-		out_printf("  %-22s %-16s %17s %9s %9s\n", name, formula, "over 1.8e19", "-", "-");
+		const char *over = _("over 1.8e19");
+		out_printf("  %-*s %-*s %*s %9s %9s\n", wpad(22, name), name, wpad(16, formula), formula, wpad(17, over), over,
+		           "-", "-");
 		return;
 	}
-	out_printf("  %-22s %-16s %17s %9.3f %9.3f\n", name, formula, fmt_count(bytes, c, sizeof c), gib(bytes),
+	out_printf("  %-*s %-*s %17s %9.3f %9.3f\n", wpad(22, name), name, wpad(16, formula), formula, fmt_count(bytes, c, sizeof c), gib(bytes),
 	           gb(bytes));
 }
 
@@ -376,26 +389,44 @@ dtname(const memest_cfg *c)
 	return memest_dtype_names[c->dtype];
 }
 
+/* the names core/memest.c gives the terms of a layer, for translation */
+static const char *const term_names[] = {
+	N_("GeLU input"), N_("GeLU output"), N_("K and V"), N_("MLP dropout mask"), N_("MLP input"),
+	N_("Q after rotation"), N_("Q and K"), N_("QKV projection input"), N_("RMSNorm inputs (2)"),
+	N_("attention dropout mask"), N_("down-projection input"), N_("gate and up outputs"),
+	N_("layer norm inputs (2)"), N_("out-projection input"), N_("softmax dropout mask"),
+	N_("softmax dropout output"), N_("softmax output"), NULL};
+
+/* term_text: a term's name in the current language */
+static const char *
+term_text(const char *name)
+{
+	for (const char *const *t = term_names; *t; t++)
+		if (strcmp(*t, name) == 0)
+			return _(*t);
+	return name;
+}
+
 /* print_layer: one layer's activations, term by term, and the closed form */
 static void
 print_layer(const memreq *r, const memest_train *t)
 {
 	const memest_model *m = &r->m;
-	out_printf("\none layer keeps for the backward pass (E = %d bytes per value, masks 1 byte):\n", t->ebytes);
+	out_printf(_("\none layer keeps for the backward pass (E = %d bytes per value, masks 1 byte):\n"), t->ebytes);
 	row_header();
 	for (int i = 0; i < t->layer.n; i++)
-		row(t->layer.t[i].name, t->layer.t[i].formula, t->layer.t[i].bytes);
+		row(term_text(t->layer.t[i].name), t->layer.t[i].formula, t->layer.t[i].bytes);
 	char c[32];
 	if (m->arch != MEMEST_LLAMA && m->ffn == 4L * m->hidden) {
 		int k = 16 * t->ebytes + 2, q = 2 * t->ebytes + 1;
 		if (r->c.recompute == MEMEST_RC_SELECTIVE)
-			out_printf("  sum = s*b*h*%d = %s bytes (selective recomputation rebuilds the attention scores)\n", k,
+			out_printf(_("  sum = s*b*h*%d = %s bytes (selective recomputation rebuilds the attention scores)\n"), k,
 			           fmt_count(t->layer.total, c, sizeof c));
 		else
-			out_printf("  sum = s*b*h*(%d + %d*a*s/h) = %s bytes%s\n", k, q, fmt_count(t->layer.total, c, sizeof c),
+			out_printf(_("  sum = s*b*h*(%d + %d*a*s/h) = %s bytes%s\n"), k, q, fmt_count(t->layer.total, c, sizeof c),
 			           t->ebytes == 2 ? " (Korthikanti et al. 2022)" : "");
 	} else {
-		out_printf("  sum = %s bytes\n", fmt_count(t->layer.total, c, sizeof c));
+		out_printf(_("  sum = %s bytes\n"), fmt_count(t->layer.total, c, sizeof c));
 	}
 }
 
@@ -406,38 +437,40 @@ print_training(const memreq *r, int verbose)
 	const memest_cfg *c = &r->c;
 	memest_train t;
 	memest_training(&r->m, c, &t);
-	static const char *const rc_names[] = {"no recomputation", "selective recomputation", "full recomputation"};
-	char gpus[64] = "1 GPU";
+	static const char *const rc_names[] = {N_("no recomputation"), N_("selective recomputation"),
+	                                       N_("full recomputation")};
+	char gpus[96];
+	snprintf(gpus, sizeof gpus, "%s", _("1 GPU"));
 	if (c->gpus > 1)
-		snprintf(gpus, sizeof gpus, "N=%llu GPUs, ZeRO stage %d", (unsigned long long)c->gpus, c->zero);
+		snprintf(gpus, sizeof gpus, _("N=%llu GPUs, ZeRO stage %d"), (unsigned long long)c->gpus, c->zero);
 	if (r->arch)
-		out_printf("run       %s%s, %s, s=%llu tokens, b=%llu per GPU,\n          %s, %s\n",
-		           c->mixed ? "mixed precision " : "", dtname(c), memest_optim_names[c->optim],
-		           (unsigned long long)c->seq, (unsigned long long)c->batch, gpus, rc_names[c->recompute]);
+		out_printf(_("run       %s%s, %s, s=%llu tokens, b=%llu per GPU,\n          %s, %s\n"),
+		           c->mixed ? _("mixed precision ") : "", dtname(c), memest_optim_names[c->optim],
+		           (unsigned long long)c->seq, (unsigned long long)c->batch, gpus, _(rc_names[c->recompute]));
 	else
-		out_printf("run       %s%s, %s, %s\n", c->mixed ? "mixed precision " : "", dtname(c),
+		out_printf(_("run       %s%s, %s, %s\n"), c->mixed ? _("mixed precision ") : "", dtname(c),
 		           memest_optim_names[c->optim], gpus);
 	if (r->preset && r->arch && (uint64_t)r->m.ctx < c->seq)
-		out_printf("note      %s was built for %ld positions; s=%llu is beyond them (the estimate goes on)\n",
+		out_printf(_("note      %s was built for %ld positions; s=%llu is beyond them (the estimate goes on)\n"),
 		           r->m.name, r->m.ctx, (unsigned long long)c->seq);
 	out_printf("\n");
 	row_header();
-	char wname[32], f[32];
+	char wname[64], f[32];
 	int bw = t.ebytes;
 	const char *part = c->gpus > 1 ? "/N" : "";
-	snprintf(wname, sizeof wname, "weights (%s)", dtname(c));
+	snprintf(wname, sizeof wname, _("weights (%s)"), dtname(c));
 	snprintf(f, sizeof f, "%d*P%s", bw, c->zero >= 3 ? part : "");
 	row(wname, f, t.weights_gpu);
-	snprintf(wname, sizeof wname, "gradients (%s)", dtname(c));
+	snprintf(wname, sizeof wname, _("gradients (%s)"), dtname(c));
 	snprintf(f, sizeof f, "%d*P%s", bw, c->zero >= 2 ? part : "");
 	row(wname, f, t.grads_gpu);
 	if (c->mixed) {
 		snprintf(f, sizeof f, "4*P%s", c->zero >= 1 ? part : "");
-		row("fp32 master weights", f, t.master_gpu);
+		row(_("fp32 master weights"), f, t.master_gpu);
 	}
 	int copies = memest_optim_copies(c->optim);
 	if (copies) {
-		snprintf(wname, sizeof wname, "%s (%s)", c->optim == MEMEST_ADAM ? "Adam moments" : "momentum",
+		snprintf(wname, sizeof wname, c->optim == MEMEST_ADAM ? _("Adam moments (%s)") : _("momentum (%s)"),
 		         c->mixed ? "fp32" : dtname(c));
 		if (copies > 1)
 			snprintf(f, sizeof f, "%d*%d*P%s", copies, c->mixed ? 4 : bw, c->zero >= 1 ? part : "");
@@ -447,39 +480,42 @@ print_training(const memreq *r, int verbose)
 	}
 	if (r->arch) {
 		if (c->recompute == MEMEST_RC_FULL) {
-			row("layer inputs, L layers", "L*E*s*b*h", t.act_stored);
-			row("one layer rebuilt", "(one layer)", t.act_peak_extra);
+			row(_("layer inputs, L layers"), "L*E*s*b*h", t.act_stored);
+			row(_("one layer rebuilt"), _("(one layer)"), t.act_peak_extra);
 		} else {
-			row("activations, L layers", "L*(one layer)", t.act_stored);
+			row(_("activations, L layers"), _("L*(one layer)"), t.act_stored);
 		}
-		row("logits for the loss", "4*s*b*V", t.logits);
+		row(_("logits for the loss"), "4*s*b*V", t.logits);
 	}
-	row("total per GPU", "", t.total_gpu);
+	row(_("total per GPU"), "", t.total_gpu);
 	if (!verbose)
 		return t.total_gpu;
-	out_printf("  (GiB = 2^30 bytes, GB = 10^9 bytes)\n");
+	out_printf(_("  (GiB = 2^30 bytes, GB = 10^9 bytes)\n"));
 	if (r->arch)
 		print_layer(r, &t);
 	else
-		out_printf("\nactivations: give layers=, hidden= (and heads=, vocab=) to count them\n");
+		out_printf(_("\nactivations: give layers=, hidden= (and heads=, vocab=) to count them\n"));
 	if (c->gpus > 1) {
-		out_printf("\nper GPU on N=%llu GPUs by ZeRO stage (Rajbhandari et al. 2020), GB:\n",
+		out_printf(_("\nper GPU on N=%llu GPUs by ZeRO stage (Rajbhandari et al. 2020), GB:\n"),
 		           (unsigned long long)c->gpus);
-		out_printf("  %-18s %9s %9s %9s %11s %9s\n", "stage", "weights", "grads", "optim", "activations", "total");
-		static const char *const stages[] = {"0 plain data par.", "1 optimizer state", "2 + gradients",
-		                                     "3 + weights"};
+		const char *h[6] = {_("stage"), _("weights"), _("grads"), _("optim"), _("activations"), _("total")};
+		out_printf("  %-*s %*s %*s %*s %*s %*s\n", wpad(18, h[0]), h[0], wpad(9, h[1]), h[1], wpad(9, h[2]), h[2],
+		           wpad(9, h[3]), h[3], wpad(11, h[4]), h[4], wpad(9, h[5]), h[5]);
+		static const char *const stages[] = {N_("0 plain data par."), N_("1 optimizer state"), N_("2 + gradients"),
+		                                     N_("3 + weights")};
 		for (int z = 0; z <= 3; z++) {
 			memest_cfg k = *c;
 			memest_train u;
 			k.zero = z;
 			memest_training(&r->m, &k, &u);
-			out_printf("  %-18s %9.3f %9.3f %9.3f %11.3f %9.3f%s\n", stages[z], gb(u.weights_gpu), gb(u.grads_gpu),
+			const char *st = _(stages[z]);
+			out_printf("  %-*s %9.3f %9.3f %9.3f %11.3f %9.3f%s\n", wpad(18, st), st, gb(u.weights_gpu), gb(u.grads_gpu),
 			           gb(u.master_gpu + u.optim_gpu), gb(u.act_gpu), gb(u.total_gpu), z == c->zero ? "  <-" : "");
 		}
-		out_printf("  activations are not divided: each GPU runs its own micro-batch of b sequences\n");
+		out_printf(_("  activations are not divided: each GPU runs its own micro-batch of b sequences\n"));
 	}
-	out_printf("\nnot counted: the CUDA context (some hundreds of MB), allocator fragmentation,\n"
-	           "temporary buffers of the kernels and of communication.\n");
+	out_printf(_("\nnot counted: the CUDA context (some hundreds of MB), allocator fragmentation,\n"
+	             "temporary buffers of the kernels and of communication.\n"));
 	return t.total_gpu;
 }
 
@@ -508,11 +544,15 @@ mem_presets(session *s, cmd_args *a)
 	(void)s;
 	if (args_max(a, 0, "mem presets") < 0)
 		return -1;
-	out_printf("%-12s %-5s %3s %6s %3s %3s %6s %5s %6s\n", "preset", "arch", "L", "h", "a", "kv", "V", "n_ctx", "f");
+	const char *pr = _("preset"), *ar = _("arch");
+	out_printf("%-*s %-*s %3s %6s %3s %3s %6s %5s %6s\n", wpad(12, pr), pr, wpad(5, ar), ar, "L", "h", "a", "kv", "V",
+	           "n_ctx", "f");
 	for (const memest_model *m = memest_presets; m->name; m++)
 		out_printf("%-12s %-5s %3d %6d %3d %3d %6ld %5ld %6ld\n", m->name, arch_names[m->arch], m->layers, m->hidden,
 		           m->heads, m->kv_heads, m->vocab, m->ctx, m->ffn);
-	out_printf("\n%-12s %17s %10s %8s  %s\n", "preset", "by the formula", "published", "diff", "published in");
+	const char *h[4] = {_("by the formula"), _("published"), _("diff"), _("published in")};
+	out_printf("\n%-*s %*s %*s %*s  %s\n", wpad(12, pr), pr, wpad(17, h[0]), h[0], wpad(10, h[1]), h[1], wpad(8, h[2]),
+	           h[2], h[3]);
 	for (const memest_model *m = memest_presets; m->name; m++) {
 		memest_params p;
 		memest_count_params(m, &p);
@@ -521,18 +561,18 @@ mem_presets(session *s, cmd_args *a)
 		out_printf("%-12s %17s %10s %+7.2f%%  %s\n", m->name, fmt_count(p.total, c, sizeof c), m->published_as, d,
 		           m->source);
 	}
-	out_printf("\nformulas (P = parameters, L layers, h hidden, f MLP width, V vocabulary):\n"
-	           "  gpt    P = V*h + n_ctx*h + L*(12*h^2 + 13*h) + 2*h\n"
-	           "         (tied output layer, biases, two layer norms per layer and a final one)\n"
-	           "  bert   P = V*h + 2*h + n_ctx*h + 2*h + L*(12*h^2 + 13*h) + h^2 + h\n"
-	           "         (token types, the embedding norm and the pooler)\n"
-	           "  llama  P = 2*V*h + L*(2*h^2 + 2*h*d_kv + 3*h*f + 2*h) + h\n"
-	           "         (untied output layer, no biases, SwiGLU; d_kv = h without GQA)\n"
-	           "diff = (published - formula) / formula.  GPT-2's paper counted 117M, 345M,\n"
-	           "762M and 1542M; the README of its released code says those counts were\n"
-	           "wrong, and the released checkpoints are named 124M, 355M, 774M and 1558M,\n"
-	           "as the formula gives.  The other published counts are rounded.  llama-70b\n"
-	           "is Llama 2's (Touvron et al. 2023b); LLaMA 1 stopped at 65B.\n");
+	out_printf(_("\nformulas (P = parameters, L layers, h hidden, f MLP width, V vocabulary):\n"
+	             "  gpt    P = V*h + n_ctx*h + L*(12*h^2 + 13*h) + 2*h\n"
+	             "         (tied output layer, biases, two layer norms per layer and a final one)\n"
+	             "  bert   P = V*h + 2*h + n_ctx*h + 2*h + L*(12*h^2 + 13*h) + h^2 + h\n"
+	             "         (token types, the embedding norm and the pooler)\n"
+	             "  llama  P = 2*V*h + L*(2*h^2 + 2*h*d_kv + 3*h*f + 2*h) + h\n"
+	             "         (untied output layer, no biases, SwiGLU; d_kv = h without GQA)\n"
+	             "diff = (published - formula) / formula.  GPT-2's paper counted 117M, 345M,\n"
+	             "762M and 1542M; the README of its released code says those counts were\n"
+	             "wrong, and the released checkpoints are named 124M, 355M, 774M and 1558M,\n"
+	             "as the formula gives.  The other published counts are rounded.  llama-70b\n"
+	             "is Llama 2's (Touvron et al. 2023b); LLaMA 1 stopped at 65B.\n"));
 	return 0;
 }
 
@@ -552,7 +592,7 @@ static const struct notes_row {
 } notes_rows[] = {
 	{"BERT-Base", "bert-base", 110000000ULL, "FP32", 4, 0, 512, 256, 768, 15, 10, "1.5", 336},
 	{"GPT-2 medium", "gpt2-medium", 770000000ULL, "FP16", 2, 1, 1024, 64, 1024, 12, 10, "1.2", 155},
-	{"GPT-3 175B", "gpt3-175b", 175000000000ULL, "mixed precision", 2, 1, 2048, 2, 12288, 2, 1, "2", 21850},
+	{"GPT-3 175B", "gpt3-175b", 175000000000ULL, N_("mixed precision"), 2, 1, 2048, 2, 12288, 2, 1, "2", 21850},
 };
 enum { NOTES_ROWS = 3 };
 
@@ -581,22 +621,22 @@ mem_notes(session *s, cmd_args *a)
 	(void)s;
 	if (args_max(a, 0, "mem notes") < 0)
 		return -1;
-	out_printf("The notes (section 3.3) estimate the memory to train a model as\n"
-	           "  GPU_mem = params*dtype\n"
-	           "            + (embed_size*batch_size + ratio*(params + embed_size*batch_size))\n"
-	           "with dtype the bytes per value and ratio an overhead of 1.2 to 2, and give\n"
-	           "a table of three models.  For each row: the formula exactly as written, the\n"
-	           "value the table prints, and this lab's term-by-term estimate.\n");
+	out_printf(_("The notes (section 3.3) estimate the memory to train a model as\n"
+	             "  GPU_mem = params*dtype\n"
+	             "            + (embed_size*batch_size + ratio*(params + embed_size*batch_size))\n"
+	             "with dtype the bytes per value and ratio an overhead of 1.2 to 2, and give\n"
+	             "a table of three models.  For each row: the formula exactly as written, the\n"
+	             "value the table prints, and this lab's term-by-term estimate.\n"));
 	double lab[NOTES_ROWS];
 	for (int i = 0; i < NOTES_ROWS; i++) {
 		const struct notes_row *w = &notes_rows[i];
 		uint64_t num;
 		memest_notes_formula(w->params, w->dtype_bytes, w->embed, w->batch, w->rnum, w->rden, 0, &num);
 		char p[32], b[32], eb[32];
-		out_printf("\n%s: params %s, %s,\n  seq %llu, batch %llu, embed %llu, ratio %s\n", w->label,
-		           fmt_count(w->params, p, sizeof p), w->precision, (unsigned long long)w->seq,
+		out_printf(_("\n%s: params %s, %s,\n  seq %llu, batch %llu, embed %llu, ratio %s\n"), w->label,
+		           fmt_count(w->params, p, sizeof p), _(w->precision), (unsigned long long)w->seq,
 		           (unsigned long long)w->batch, (unsigned long long)w->embed, w->ratio);
-		out_printf("  formula   %llu*%llu + (%llu*%llu + %s*(%llu + %llu*%llu))\n", (unsigned long long)w->params,
+		out_printf(_("  formula   %llu*%llu + (%llu*%llu + %s*(%llu + %llu*%llu))\n"), (unsigned long long)w->params,
 		           (unsigned long long)w->dtype_bytes, (unsigned long long)w->embed, (unsigned long long)w->batch,
 		           w->ratio, (unsigned long long)w->params, (unsigned long long)w->embed,
 		           (unsigned long long)w->batch);
@@ -605,15 +645,15 @@ mem_notes(session *s, cmd_args *a)
 		if (w->rden > 1)
 			snprintf(b + strlen(b), sizeof b - strlen(b), ".%llu", (unsigned long long)frac);
 		double f = (double)num / (double)w->rden;
-		out_printf("          = %s \"bytes\" = %.3f GB = %.3f GiB\n", b, f / 1e9, f / 1073741824.0);
+		out_printf(_("          = %s \"bytes\" = %.3f GB = %.3f GiB\n"), b, f / 1e9, f / 1073741824.0);
 		double printed = (double)w->printed / 10.0;
-		out_printf("  printed   %g GB, %.1f times the formula's value\n", printed, printed * 1e9 / f);
+		out_printf(_("  printed   %g GB, %.1f times the formula's value\n"), printed, printed * 1e9 / f);
 		memest_train t;
 		lab[i] = gb(notes_lab(w, w->preset, &t));
-		out_printf("  this lab  %.3f GB for %s, %s, Adam:\n"
-		           "            model states %.3f GB, activations %.3f GB, logits %.3f GB\n"
-		           "            (see 'mem %s seq=%llu batch=%llu%s')\n",
-		           lab[i], w->preset, w->mixed ? "mixed precision" : "fp32", gb(t.states_gpu), gb(t.act_stored),
+		out_printf(_("  this lab  %.3f GB for %s, %s, Adam:\n"
+		             "            model states %.3f GB, activations %.3f GB, logits %.3f GB\n"
+		             "            (see 'mem %s seq=%llu batch=%llu%s')\n"),
+		           lab[i], w->preset, w->mixed ? _("mixed precision") : "fp32", gb(t.states_gpu), gb(t.act_stored),
 		           gb(t.logits), w->preset, (unsigned long long)w->seq, (unsigned long long)w->batch,
 		           w->mixed ? " mixed" : "");
 		if (i == 1) {
@@ -621,36 +661,41 @@ mem_notes(session *s, cmd_args *a)
 			memest_params pm, pl;
 			memest_count_params(memest_preset_find("gpt2-medium"), &pm);
 			memest_count_params(memest_preset_find("gpt2-large"), &pl);
-			out_printf("            770M is not GPT-2 medium (%s parameters, h=1024)\n"
-			           "            but GPT-2 large (%s, h=1280); as gpt2-large the\n"
-			           "            row needs %.3f GB\n",
+			out_printf(_("            770M is not GPT-2 medium (%s parameters, h=1024)\n"
+			             "            but GPT-2 large (%s, h=1280); as gpt2-large the\n"
+			             "            row needs %.3f GB\n"),
 			           fmt_count(pm.total, p, sizeof p), fmt_count(pl.total, eb, sizeof eb),
 			           gb(notes_lab(w, "gpt2-large", &u)));
 		}
 	}
 
-	out_printf("\nOther readings of the formula, in GB (10^9 bytes):\n");
-	out_printf("  %-40s %10s %12s %11s\n", "reading", "BERT-Base", "GPT-2 med.", "GPT-3 175B");
-	static const char *const readings[] = {"as written (bytes plus counts)", "every count times dtype bytes",
-	                                       "one vector per token (batch*seq)", "per token, and in bytes"};
+	out_printf(_("\nOther readings of the formula, in GB (10^9 bytes):\n"));
+	const char *rd = _("reading");
+	out_printf("  %-*s %10s %12s %11s\n", wpad(40, rd), rd, "BERT-Base", "GPT-2 med.", "GPT-3 175B");
+	static const char *const readings[] = {N_("as written (bytes plus counts)"), N_("every count times dtype bytes"),
+	                                       N_("one vector per token (batch*seq)"), N_("per token, and in bytes")};
 	for (int k = 0; k < 4; k++) {
-		out_printf("  %-40s", readings[k]);
+		rd = _(readings[k]);
+		out_printf("  %-*s", wpad(40, rd), rd);
 		for (int i = 0; i < NOTES_ROWS; i++)
 			out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, notes_gb(&notes_rows[i], k & 1, k >> 1));
 		out_printf("\n");
 	}
-	out_printf("  %-40s", "as written, in GiB (2^30 bytes)");
+	rd = _("as written, in GiB (2^30 bytes)");
+	out_printf("  %-*s", wpad(40, rd), rd);
 	for (int i = 0; i < NOTES_ROWS; i++)
 		out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, notes_gb(&notes_rows[i], 0, 0) * 1e9 / 1073741824.0);
-	out_printf("\n  %-40s", "the table prints");
+	rd = _("the table prints");
+	out_printf("\n  %-*s", wpad(40, rd), rd);
 	for (int i = 0; i < NOTES_ROWS; i++)
 		out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, (double)notes_rows[i].printed / 10.0);
-	out_printf("\n  %-40s", "this lab, term by term");
+	rd = _("this lab, term by term");
+	out_printf("\n  %-*s", wpad(40, rd), rd);
 	for (int i = 0; i < NOTES_ROWS; i++)
 		out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, lab[i]);
 	out_printf("\n");
 
-	out_printf(
+	out_printf(_(
 		"\nWhy they differ:\n"
 		"- Units are mixed.  params*dtype is bytes, but embed_size*batch_size counts\n"
 		"  values with no bytes per value, and ratio*params adds a count of parameters\n"
@@ -672,7 +717,7 @@ mem_notes(session *s, cmd_args *a)
 		"  ratio, layers, vocabulary; GB or GiB) found no one expression that gives\n"
 		"  all three within rounding; a match for a single row turns up by chance\n"
 		"  among so many tries.  Take the printed values as unexplained, not as\n"
-		"  estimates.\n",
+		"  estimates.\n"),
 		notes_gb(&(struct notes_row){.params = 175000000000ULL, .dtype_bytes = 4, .batch = 2, .embed = 12288,
 		                             .rnum = 2, .rden = 1},
 		         0, 0),
@@ -712,58 +757,61 @@ mem_fit(session *s, cmd_args *a)
 		memest_training(&r.m, &k, &t0);
 		k.batch = 1;
 		memest_training(&r.m, &k, &t1);
-		out_printf("budget    %s bytes per GPU (gpu=%s)\n", fmt_count(r.budget, bb, sizeof bb), arg_str(a, "gpu", ""));
-		out_printf("fixed     weights, gradients, optimiser state: %s bytes\n", fmt_count(t0.total_gpu, c1, sizeof c1));
-		out_printf("per seq.  activations and logits of one sequence of %llu tokens:\n          %s bytes\n",
+		out_printf(_("budget    %s bytes per GPU (gpu=%s)\n"), fmt_count(r.budget, bb, sizeof bb), arg_str(a, "gpu", ""));
+		out_printf(_("fixed     weights, gradients, optimiser state: %s bytes\n"), fmt_count(t0.total_gpu, c1, sizeof c1));
+		out_printf(_("per seq.  activations and logits of one sequence of %llu tokens:\n          %s bytes\n"),
 		           (unsigned long long)r.c.seq, fmt_count(t1.total_gpu - t0.total_gpu, c2, sizeof c2));
 		if (b == 0) {
-			out_printf("answer    nothing fits: one sequence needs %.3f GB > %.3f GB.\n", gb(t1.total_gpu),
+			out_printf(_("answer    nothing fits: one sequence needs %.3f GB > %.3f GB.\n"), gb(t1.total_gpu),
 			           gb(r.budget));
 			if (t0.total_gpu > r.budget)
-				out_printf("          The model states alone need %.3f GB; try %szero=3 with gpus=N,\n"
-				           "          or a smaller model.\n",
-				           gb(t0.total_gpu), r.c.mixed ? "" : "mixed, ");
+				out_printf(r.c.mixed ? _("          The model states alone need %.3f GB; try zero=3 with gpus=N,\n"
+				                         "          or a smaller model.\n")
+				                     : _("          The model states alone need %.3f GB; try mixed, zero=3 with "
+				                         "gpus=N,\n          or a smaller model.\n"),
+				           gb(t0.total_gpu));
 			else
-				out_printf("          Try %sa shorter seq=.\n",
-				           r.c.recompute == MEMEST_RC_FULL ? "" : "recompute, selective or ");
+				out_printf("%s", r.c.recompute == MEMEST_RC_FULL
+				                     ? _("          Try a shorter seq=.\n")
+				                     : _("          Try recompute, selective or a shorter seq=.\n"));
 			return 0;
 		}
-		out_printf("answer    largest batch b = floor((budget - fixed) / per seq.) = %llu\n", (unsigned long long)b);
+		out_printf(_("answer    largest batch b = floor((budget - fixed) / per seq.) = %llu\n"), (unsigned long long)b);
 		k.batch = b;
 		memest_training(&r.m, &k, &t0);
 		k.batch = b + 1;
 		memest_training(&r.m, &k, &t1);
-		out_printf("check     b=%llu needs %s bytes (%.3f GB)\n          b=%llu needs %s bytes (%.3f GB)\n",
+		out_printf(_("check     b=%llu needs %s bytes (%.3f GB)\n          b=%llu needs %s bytes (%.3f GB)\n"),
 		           (unsigned long long)b, fmt_count(t0.total_gpu, c1, sizeof c1), gb(t0.total_gpu),
 		           (unsigned long long)(b + 1), fmt_count(t1.total_gpu, c2, sizeof c2), gb(t1.total_gpu));
 		return 0;
 	}
 	uint64_t limit = 1u << 20;
 	uint64_t sq = memest_fit_seq(&r.m, &r.c, r.budget, limit);
-	out_printf("budget    %s bytes per GPU (gpu=%s), batch b=%llu\n", fmt_count(r.budget, bb, sizeof bb),
+	out_printf(_("budget    %s bytes per GPU (gpu=%s), batch b=%llu\n"), fmt_count(r.budget, bb, sizeof bb),
 	           arg_str(a, "gpu", ""), (unsigned long long)r.c.batch);
 	if (sq == 0) {
 		k.seq = 1;
 		memest_training(&r.m, &k, &t0);
-		out_printf("answer    nothing fits: even s=1 needs %.3f GB > %.3f GB\n", gb(t0.total_gpu), gb(r.budget));
+		out_printf(_("answer    nothing fits: even s=1 needs %.3f GB > %.3f GB\n"), gb(t0.total_gpu), gb(r.budget));
 		return 0;
 	}
 	if (sq == limit) {
-		out_printf("answer    more than %llu tokens fit; nnlab looks no further\n", (unsigned long long)limit);
+		out_printf(_("answer    more than %llu tokens fit; nnlab looks no further\n"), (unsigned long long)limit);
 		return 0;
 	}
-	out_printf("answer    longest sequence s = %llu tokens (by bisection: memory grows with s)\n",
+	out_printf(_("answer    longest sequence s = %llu tokens (by bisection: memory grows with s)\n"),
 	           (unsigned long long)sq);
 	k.seq = sq;
 	memest_training(&r.m, &k, &t0);
 	k.seq = sq + 1;
 	memest_training(&r.m, &k, &t1);
-	out_printf("check     s=%llu needs %s bytes (%.3f GB)\n          s=%llu needs %s bytes (%.3f GB)\n",
+	out_printf(_("check     s=%llu needs %s bytes (%.3f GB)\n          s=%llu needs %s bytes (%.3f GB)\n"),
 	           (unsigned long long)sq,
 	           fmt_count(t0.total_gpu, c1, sizeof c1), gb(t0.total_gpu), (unsigned long long)(sq + 1),
 	           fmt_count(t1.total_gpu, c2, sizeof c2), gb(t1.total_gpu));
 	if (r.preset && sq > (uint64_t)r.m.ctx)
-		out_printf("note      %s was built for %ld positions: memory is not what limits it\n", r.m.name, r.m.ctx);
+		out_printf(_("note      %s was built for %ld positions: memory is not what limits it\n"), r.m.name, r.m.ctx);
 	return 0;
 }
 
@@ -780,19 +828,21 @@ mem_infer(session *s, cmd_args *a)
 	memest_count_params(&r.m, &pp);
 	uint64_t P = r.c.params ? r.c.params : pp.total;
 	char c[32], kv[32], tot[32];
-	out_printf("inference %s: P = %s, s=%llu tokens, b=%llu\n", r.m.name, fmt_count(P, c, sizeof c),
+	out_printf(_("inference %s: P = %s, s=%llu tokens, b=%llu\n"), r.m.name, fmt_count(P, c, sizeof c),
 	           (unsigned long long)r.c.seq, (unsigned long long)r.c.batch);
 	if (r.m.arch == MEMEST_BERT)
-		out_printf("          an encoder reads its input at once: no key/value cache\n");
+		out_printf(_("          an encoder reads its input at once: no key/value cache\n"));
 	else if (r.arch)
-		out_printf("          KV cache = 2*E*L*s*b*d_kv with d_kv = %d, E = 4 for fp32, else 2\n",
+		out_printf(_("          KV cache = 2*E*L*s*b*d_kv with d_kv = %d, E = 4 for fp32, else 2\n"),
 		           r.m.kv_heads * (r.m.hidden / r.m.heads));
 	else
-		out_printf("          no layers given: weights only\n");
-	out_printf("weights   P*bits/8 bytes\n");
-	out_printf("\n  %-6s %16s %15s %16s %9s", "dtype", "weights", "KV cache", "total bytes", "GB");
+		out_printf(_("          no layers given: weights only\n"));
+	out_printf(_("weights   P*bits/8 bytes\n"));
+	const char *h[3] = {_("weights"), _("KV cache"), _("total bytes")};
+	out_printf("\n  %-6s %*s %*s %*s %9s", "dtype", wpad(16, h[0]), h[0], wpad(15, h[1]), h[1], wpad(16, h[2]), h[2],
+	           "GB");
 	if (r.budget)
-		out_printf("  fits?");
+		out_printf("%s", _("  fits?"));
 	out_printf("\n");
 	for (int d = 0; d < MEMEST_NDTYPES; d++) {
 		memest_infer inf;
@@ -800,21 +850,21 @@ mem_infer(session *s, cmd_args *a)
 		out_printf("  %-6s %16s %15s %16s %9.3f", memest_dtype_names[d], fmt_count(inf.weights, c, sizeof c),
 		           fmt_count(inf.kv_cache, kv, sizeof kv), fmt_count(inf.total, tot, sizeof tot), gb(inf.total));
 		if (r.budget)
-			out_printf("  %s", inf.total <= r.budget ? "yes" : "no");
+			out_printf("  %s", inf.total <= r.budget ? _("yes") : _("no"));
 		out_printf("%s\n", r.dtype_given && (int)r.c.dtype == d ? "  <-" : "");
 	}
 	if (r.dtype_given) {
 		memest_infer inf;
 		memest_inference(&r.m, P, r.c.dtype, r.arch ? r.c.seq : 0, r.c.batch, &inf);
 		if (r.budget)
-			out_printf("\n%s in %s %s in %s: it needs %.3f GB, %s %.3f GB\n", r.m.name, dtname(&r.c),
-			           inf.total <= r.budget ? "fits" : "does not fit", arg_str(a, "gpu", ""), gb(inf.total),
-			           inf.total <= r.budget ? "leaving" : "over by",
+			out_printf(inf.total <= r.budget ? _("\n%s in %s fits in %s: it needs %.3f GB, leaving %.3f GB\n")
+			                                 : _("\n%s in %s does not fit in %s: it needs %.3f GB, over by %.3f GB\n"),
+			           r.m.name, dtname(&r.c), arg_str(a, "gpu", ""), gb(inf.total),
 			           gb(inf.total <= r.budget ? r.budget - inf.total : inf.total - r.budget));
 	}
-	out_printf("\nint8 and int4 also need a scale per channel or group (int4 in groups of 128\n"
-	           "with fp16 scales: 1/64 byte more per weight); the activations of one step are\n"
-	           "small beside these.\n");
+	out_printf(_("\nint8 and int4 also need a scale per channel or group (int4 in groups of 128\n"
+	             "with fp16 scales: 1/64 byte more per weight); the activations of one step are\n"
+	             "small beside these.\n"));
 	return 0;
 }
 
@@ -830,15 +880,15 @@ static const char *const mem_words[] = {"mixed",    "recompute", "selective",  "
                                         "llama-7b", "llama-13b", "llama-65b",  "llama-70b", NULL};
 
 static const cmd_sub mem_subs[] = {
-	{.name = "notes", .usage = "notes", .summary = "the notes' formula and table, checked",
+	{.name = "notes", .usage = "notes", .summary = N_("the notes' formula and table, checked"),
 	 .exec = mem_notes},
-	{.name = "presets", .usage = "presets", .summary = "the presets and their parameter counts",
+	{.name = "presets", .usage = "presets", .summary = N_("the presets and their parameter counts"),
 	 .exec = mem_presets},
 	{.name = "fit", .usage = "fit [MODEL] gpu=SIZE [solve=batch|seq] [...]",
-	 .summary = "the largest batch or sequence that fits", .exec = mem_fit, .keys = fit_keys,
+	 .summary = N_("the largest batch or sequence that fits"), .exec = mem_fit, .keys = fit_keys,
 	 .words = mem_words, .complete = COMPLETE_WORDS},
 	{.name = "infer", .usage = "infer [MODEL] [gpu=SIZE] [dtype=] [seq=] [batch=]",
-	 .summary = "the memory to run a model, per format", .exec = mem_infer, .keys = infer_keys,
+	 .summary = N_("the memory to run a model, per format"), .exec = mem_infer, .keys = infer_keys,
 	 .words = mem_words, .complete = COMPLETE_WORDS},
 	{0},
 };
@@ -847,8 +897,8 @@ const cmd_entry cmd_mem_entry = {
 	.name = "mem",
 	.topic = "big",
 	.usage = "mem [MODEL] [key=value ...] [mixed] [recompute|selective]",
-	.summary = "estimate the GPU memory to train a model",
-	.help = "Prints every term of the memory one GPU needs to train a model, with its formula and its "
+	.summary = N_("estimate the GPU memory to train a model"),
+	.help = N_("Prints every term of the memory one GPU needs to train a model, with its formula and its "
 	        "size in bytes, GiB (2^30 bytes) and GB (10^9 bytes): weights, gradients, optimiser state, "
 	        "activations of each layer and the logits.  MODEL is a preset ('mem presets' lists them) or "
 	        "a model of your own given by params= and, for activations, layers=, hidden=, heads=, "
@@ -863,7 +913,7 @@ const cmd_entry cmd_mem_entry = {
 	        "\n"
 	        "'mem notes' checks the formula and table of the notes; 'mem fit' answers how large a batch "
 	        "or sequence fits; 'mem infer' whether a model fits to run.  The sources of the formulas are "
-	        "in nnlab(1).",
+	        "in nnlab(1)."),
 	.examples = "mem gpt2\nmem llama-7b seq=2048 batch=4 mixed\nmem gpt3-175b mixed gpus=1024 zero=3 recompute\n"
 	            "mem params=7e9 optimizer=adam mixed\nmem notes\nmem fit gpt2-medium gpu=24GB mixed\n"
 	            "mem fit llama-7b gpu=80GB mixed zero=3 gpus=8 solve=seq batch=1\nmem infer llama-13b gpu=24GB dtype=int8",

@@ -18,6 +18,7 @@
 #include "core/loss.h"
 #include "core/model.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 
@@ -190,7 +191,7 @@ init_summary(const model *m, int from, char *buf, size_t n)
 			continue;
 		seen[L->init] = 1;
 		if (L->init == INIT_NORMAL)
-			used += (size_t)snprintf(buf + used, n - used, "%snormal, std %g", used ? ", " : "",
+			used += (size_t)snprintf(buf + used, n - used, _("%snormal, std %g"), used ? ", " : "",
 			                         (double)L->init_std);
 		else
 			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? ", " : "", init_names[L->init]);
@@ -260,7 +261,7 @@ net_add_conv(session *s, netlab *nl, cmd_args *a)
 	long k;
 	int ks[2], ih, iw, ic, init;
 	float std;
-	if (pos_long(a, 1, "the number of filters", 1, 1024, &k) < 0)
+	if (pos_long(a, 1, _("the number of filters"), 1, 1024, &k) < 0)
 		return -1;
 	if (parse_dims(a->argv[2], 2, 1, ks) < 0)
 		return out_error("'%s' is not a filter size; write HEIGHTxWIDTH, e.g. 3x3", a->argv[2]);
@@ -273,7 +274,7 @@ net_add_conv(session *s, netlab *nl, cmd_args *a)
 			return out_error("softmax makes a conv layer's outputs sum to 1 over the whole image; use relu or "
 			                 "tanh, and keep softmax for the output layer");
 	}
-	if (parse_init(a, &init, &std, INIT_GLOROT) < 0 || image_in(m, a, "conv layer", &ih, &iw, &ic) < 0)
+	if (parse_init(a, &init, &std, INIT_GLOROT) < 0 || image_in(m, a, _("conv layer"), &ih, &iw, &ic) < 0)
 		return -1;
 	if (ks[0] > ih || ks[1] > iw)
 		return out_error("a %dx%d filter does not fit in the %dx%d image; use at most %dx%d", ks[0], ks[1], ih,
@@ -289,13 +290,13 @@ net_add_conv(session *s, netlab *nl, cmd_args *a)
 	char name[128], cnt[32], wc[32], dc[32], desc[512];
 	net_layer_name(m, l, name, sizeof name);
 	model_describe(m, desc, sizeof desc);
-	out_printf("added %s: %s weights drawn from the session stream (%s), biases 0; network %s, %s "
-	           "parameters\n",
+	out_printf(_("added %s: %s weights drawn from the session stream (%s), biases 0; network %s, %s "
+	           "parameters\n"),
 	           name, net_count((long)layer_n_weights(L), wc, sizeof wc),
 	           init == INIT_NORMAL ? "normal" : init_names[init], desc,
 	           net_count((long)m->n_params, cnt, sizeof cnt));
-	out_printf("each filter slides over every position of the image ('valid', stride 1) with the same "
-	           "weights; a dense layer with the same inputs and outputs would need %s weights\n",
+	out_printf(_("each filter slides over every position of the image ('valid', stride 1) with the same "
+	           "weights; a dense layer with the same inputs and outputs would need %s weights\n"),
 	           net_count((long)L->in * L->out, dc, sizeof dc));
 	if (nl->tr->step > 0 || nl->tr->n_hist > 0)
 		out_note("the network changed: training starts again from epoch 0");
@@ -311,11 +312,11 @@ net_add_pool(session *s, netlab *nl, cmd_args *a)
 		return out_error("'net add pool' takes the window size; usage: %s, e.g. 'net add pool 2'", usage);
 	long p;
 	int ih, iw, ic;
-	if (pos_long(a, 1, "the pooling window", 1, NET_MAX_UNITS, &p) < 0)
+	if (pos_long(a, 1, _("the pooling window"), 1, NET_MAX_UNITS, &p) < 0)
 		return -1;
 	if (arg_has(a, "init") || arg_has(a, "std"))
 		return out_error("a pool layer has no weights, so no init= or std=; write 'net add pool %ld'", p);
-	if (image_in(m, a, "pool layer", &ih, &iw, &ic) < 0)
+	if (image_in(m, a, _("pool layer"), &ih, &iw, &ic) < 0)
 		return -1;
 	if (p > ih || p > iw)
 		return out_error("a %ldx%ld window does not fit in the %dx%d image; use at most %d", p, p, ih, iw,
@@ -327,8 +328,8 @@ net_add_pool(session *s, netlab *nl, cmd_args *a)
 	char name[128], desc[512];
 	net_layer_name(m, l, name, sizeof name);
 	model_describe(m, desc, sizeof desc);
-	out_printf("added %s: each %ldx%ld window keeps its largest value%s; network %s\n", name, p, p,
-	           ih % p || iw % p ? " (the rows and columns left over are dropped)" : "", desc);
+	out_printf(_("added %s: each %ldx%ld window keeps its largest value%s; network %s\n"), name, p, p,
+	           ih % p || iw % p ? _(" (the rows and columns left over are dropped)") : "", desc);
 	(void)s;
 	if (nl->tr->step > 0 || nl->tr->n_hist > 0)
 		out_note("the network changed: training starts again from epoch 0");
@@ -344,7 +345,7 @@ net_new(session *s, cmd_args *a)
 	if (args_min(a, 1, usage) < 0)
 		return -1;
 	long in;
-	if (pos_long(a, 0, "the number of inputs", 1, NET_MAX_UNITS, &in) < 0)
+	if (pos_long(a, 0, _("the number of inputs"), 1, NET_MAX_UNITS, &in) < 0)
 		return -1;
 	layer_spec spec[NET_MAX_LAYERS];
 	int n, init;
@@ -365,13 +366,13 @@ net_new(session *s, cmd_args *a)
 	char desc[512], cnt[32], wc[32], is[128];
 	model_describe(m, desc, sizeof desc);
 	if (n == 0) {
-		out_printf("network with %ld input%s and no layers yet; add them with 'net add N [ACT]'\n", in,
+		out_printf(_("network with %ld input%s and no layers yet; add them with 'net add N [ACT]'\n"), in,
 		           in == 1 ? "" : "s");
 		return 0;
 	}
 	init_summary(m, 0, is, sizeof is);
-	out_printf("network %s: %d layer%s, %s parameters; %s weights drawn from the session stream (%s), "
-	           "biases 0\n",
+	out_printf(_("network %s: %d layer%s, %s parameters; %s weights drawn from the session stream (%s), "
+	           "biases 0\n"),
 	           desc, m->n_layers, m->n_layers == 1 ? "" : "s", net_count((long)m->n_params, cnt, sizeof cnt),
 	           net_count(weight_count(m, 0), wc, sizeof wc), is);
 	note_shape(m);
@@ -415,12 +416,12 @@ net_add(session *s, cmd_args *a)
 	net_layer_name(m, l, name, sizeof name);
 	model_describe(m, desc, sizeof desc);
 	if (spec[0].dropout)
-		out_printf("added %s: in training each unit is dropped with probability %g and the rest scaled by "
-		           "1/(1-%g); network %s\n",
+		out_printf(_("added %s: in training each unit is dropped with probability %g and the rest scaled by "
+		           "1/(1-%g); network %s\n"),
 		           name, (double)spec[0].rate, (double)spec[0].rate, desc);
 	else
-		out_printf("added %s: %s weights drawn from the session stream (%s), biases 0; network %s, %s "
-		           "parameters\n",
+		out_printf(_("added %s: %s weights drawn from the session stream (%s), biases 0; network %s, %s "
+		           "parameters\n"),
 		           name, net_count(weight_count(m, l), wc, sizeof wc),
 		           init == INIT_NORMAL ? "normal" : init_names[init], desc,
 		           net_count((long)m->n_params, cnt, sizeof cnt));
@@ -440,18 +441,18 @@ output_meaning(const netlab *nl, strbuf *b)
 	const model *m = nl->model;
 	int out = model_n_out(m), lk = net_loss_kind(nl);
 	enum act_kind last = model_last_act(m);
-	sb_printf(b, "  output: %d number%s", out, out == 1 ? "" : "s");
+	sb_printf(b, _("  output: %d number%s"), out, out == 1 ? "" : "s");
 	if (lk == LOSS_CE && loss_fused(LOSS_CE, last))
-		sb_printf(b, ", %s for loss ce (the softmax is taken inside the loss)\n",
-		          last == ACT_SOFTMAX ? "probabilities (softmax)" : "logits");
+		sb_printf(b, _(", %s for loss ce (the softmax is taken inside the loss)\n"),
+		          last == ACT_SOFTMAX ? _("probabilities (softmax)") : _("logits"));
 	else if (lk == LOSS_CE)
-		sb_printf(b, " after %s, taken as logits by loss ce\n", act_names[last]);
+		sb_printf(b, _(" after %s, taken as logits by loss ce\n"), act_names[last]);
 	else if (lk == LOSS_BCE && last == ACT_SIGMOID)
-		sb_printf(b, ", probabilities (sigmoid) for loss bce\n");
+		sb_printf(b, _(", probabilities (sigmoid) for loss bce\n"));
 	else if (lk == LOSS_BCE)
-		sb_printf(b, ", logits for loss bce (the sigmoid is taken inside the loss)\n");
+		sb_printf(b, _(", logits for loss bce (the sigmoid is taken inside the loss)\n"));
 	else
-		sb_printf(b, " compared with the targets by loss %s\n", loss_names[lk]);
+		sb_printf(b, _(" compared with the targets by loss %s\n"), loss_names[lk]);
 }
 
 static int
@@ -467,9 +468,9 @@ net_show(session *s, cmd_args *a)
 	sb_init(&b);
 	char desc[512], c1[32], c2[32], c3[32];
 	model_describe(m, desc, sizeof desc);
-	sb_printf(&b, "network %s\n", desc);
+	sb_printf(&b, _("network %s\n"), desc);
 	if (m->n_layers)
-		sb_puts(&b, "  layer  kind      in    out  activation  init            weights  biases  frozen\n");
+		sb_puts(&b, _("  layer  kind      in    out  activation  init            weights  biases  frozen\n"));
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
 		if (L->kind == LAYER_DROPOUT) {
@@ -477,7 +478,7 @@ net_show(session *s, cmd_args *a)
 			continue;
 		}
 		if (L->kind == LAYER_POOL) {
-			sb_printf(&b, "  %5d  pool    %4d %6d  max %dx%d: %dx%dx%d -> %dx%dx%d\n", l + 1, L->in, L->out, L->kh,
+			sb_printf(&b, _("  %5d  pool    %4d %6d  max %dx%d: %dx%dx%d -> %dx%dx%d\n"), l + 1, L->in, L->out, L->kh,
 			          L->kw, L->ih, L->iw, L->ic, L->oh, L->ow, L->oc);
 			continue;
 		}
@@ -490,9 +491,9 @@ net_show(session *s, cmd_args *a)
 		          L->kind == LAYER_CONV ? "conv" : "dense", L->in, L->out, act_names[L->act], ib,
 		          net_count((long)layer_n_weights(L), c1, sizeof c1),
 		          net_count((long)(layer_n_params(L) - layer_n_weights(L)), c2, sizeof c2),
-		          L->frozen ? "  yes" : "");
+		          L->frozen ? _("  yes") : "");
 		if (L->kind == LAYER_CONV)
-			sb_printf(&b, "         %d filters %dx%d over %dx%dx%d -> %dx%dx%d\n", L->oc, L->kh, L->kw, L->ih,
+			sb_printf(&b, _("         %d filters %dx%d over %dx%dx%d -> %dx%dx%d\n"), L->oc, L->kh, L->kw, L->ih,
 			          L->iw, L->ic, L->oh, L->ow, L->oc);
 	}
 	trainer *t = nl->tr;
@@ -501,20 +502,20 @@ net_show(session *s, cmd_args *a)
 	long act = 0;
 	for (int l = 0; l < m->n_layers; l++)
 		act += m->layers[l].out;
-	sb_printf(&b, "  parameters: %s (%s as float32)\n", net_count((long)m->n_params, c1, sizeof c1),
+	sb_printf(&b, _("  parameters: %s (%s as float32)\n"), net_count((long)m->n_params, c1, sizeof c1),
 	          net_bytes(pbytes, c2, sizeof c2));
-	sb_printf(&b, "  training memory: %s for the weights%s; %s of activations for a batch of %d\n",
+	sb_printf(&b, _("  training memory: %s for the weights%s; %s of activations for a batch of %d\n"),
 	          net_bytes(pbytes * (2 + copies), c1, sizeof c1),
-	          copies == 2   ? ", their gradients and adam's two moments"
-	          : copies == 1 ? ", their gradients and the optimiser's state"
-	                        : " and their gradients",
+	          copies == 2   ? _(", their gradients and adam's two moments")
+	          : copies == 1 ? _(", their gradients and the optimiser's state")
+	                        : _(" and their gradients"),
 	          net_bytes(4.0 * 4 * (double)act * t->batch, c3, sizeof c3), t->batch);
 	if (m->n_layers) {
-		sb_printf(&b, "  input: %d feature%s\n", m->n_in, m->n_in == 1 ? "" : "s");
+		sb_printf(&b, _("  input: %d feature%s\n"), m->n_in, m->n_in == 1 ? "" : "s");
 		if (m->layers[m->n_layers - 1].kind == LAYER_DENSE)
 			output_meaning(nl, &b);
 	}
-	sb_printf(&b, "  trained: %ld epoch%s (%ld step%s)\n", t->epoch, t->epoch == 1 ? "" : "s", t->step,
+	sb_printf(&b, _("  trained: %ld epoch%s (%ld step%s)\n"), t->epoch, t->epoch == 1 ? "" : "s", t->step,
 	          t->step == 1 ? "" : "s");
 	out_printf("%s", b.s);
 	sb_free(&b);
@@ -561,8 +562,8 @@ net_init(session *s, cmd_args *a)
 	net_model_changed(nl);
 	char is[128], wc[32];
 	init_summary(m, 0, is, sizeof is);
-	out_printf("%s weights drawn again from the session stream (%s), biases 0; training starts again from "
-	           "epoch 0\n",
+	out_printf(_("%s weights drawn again from the session stream (%s), biases 0; training starts again from "
+	           "epoch 0\n"),
 	           net_count(weight_count(m, 0), wc, sizeof wc), is);
 	return 0;
 }
@@ -590,7 +591,7 @@ static int
 pos_long_layer(const netlab *nl, cmd_args *a, int i, int *l)
 {
 	long v;
-	if (pos_long(a, i, "the layer number", 1, nl->model->n_layers, &v) < 0)
+	if (pos_long(a, i, _("the layer number"), 1, nl->model->n_layers, &v) < 0)
 		return -1;
 	*l = (int)v - 1;
 	return 0;
@@ -600,7 +601,7 @@ static int
 layer_arg(const netlab *nl, cmd_args *a, int i, int dense, int *l)
 {
 	long v;
-	if (pos_long(a, i, "the layer number", 1, nl->model->n_layers, &v) < 0)
+	if (pos_long(a, i, _("the layer number"), 1, nl->model->n_layers, &v) < 0)
 		return -1;
 	*l = (int)v - 1;
 	if (dense && !layer_has_params(&nl->model->layers[*l]))
@@ -630,7 +631,7 @@ net_weights(session *s, cmd_args *a)
 		const layer *L = &m->layers[l];
 		char name[96];
 		net_layer_name(m, l, name, sizeof name);
-		sb_printf(&b, "%s%s\n", name, L->frozen ? ", frozen" : "");
+		sb_printf(&b, "%s%s\n", name, L->frozen ? _(", frozen") : "");
 		int wr = L->kind == LAYER_CONV ? L->kh * L->kw * L->ic : L->in;
 		int wcols = L->kind == LAYER_CONV ? L->oc : L->out;
 		net_matrix(s, &b, "W", layer_W(m, l), wr, wcols, 8, 8, 2);
@@ -639,7 +640,7 @@ net_weights(session *s, cmd_args *a)
 		sb_free(&b);
 		return 0;
 	}
-	sb_puts(&b, "  layer  values          mean         sd        min        max\n");
+	sb_puts(&b, _("  layer  values          mean         sd        min        max\n"));
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
 		if (!layer_has_params(L))
@@ -660,7 +661,7 @@ net_weights(session *s, cmd_args *a)
 			          net_num(s, mn, c[2], sizeof c[2]), net_num(s, mx, c[3], sizeof c[3]));
 		}
 	}
-	sb_puts(&b, "('net weights LAYER' prints one layer's numbers; 'plot weights LAYER' draws them)\n");
+	sb_puts(&b, _("('net weights LAYER' prints one layer's numbers; 'plot weights LAYER' draws them)\n"));
 	out_printf("%s", b.s);
 	sb_free(&b);
 	return 0;
@@ -690,13 +691,13 @@ set_frozen(session *s, cmd_args *a, int frozen)
 		if (m->layers[i].frozen)
 			sb_printf(&list, "%s%d", list.len ? ", " : "", i + 1);
 	if (all)
-		out_printf("every layer is %s", frozen ? "frozen" : "trainable");
+		out_printf(_("every layer is %s"), frozen ? _("frozen") : _("trainable"));
 	else {
 		char name[96];
 		net_layer_name(m, l, name, sizeof name);
-		out_printf("%s is %s", name, frozen ? "frozen: training leaves its weights as they are" : "trainable again");
+		out_printf(_("%s is %s"), name, frozen ? _("frozen: training leaves its weights as they are") : _("trainable again"));
 	}
-	out_printf("; frozen layers: %s\n", list.len ? list.s : "none");
+	out_printf(_("; frozen layers: %s\n"), list.len ? list.s : _("none"));
 	sb_free(&list);
 	return 0;
 }
@@ -764,7 +765,7 @@ image_layer_arg(const netlab *nl, cmd_args *a, int i, int pool_ok, int *l)
 		for (int j = 0; j < m->n_layers; j++)
 			if (m->layers[j].kind == LAYER_CONV)
 				return out_error("layer %d is not a conv layer%s; layer %d is, e.g. 'net %s %d'", *l + 1,
-				                 pool_ok ? " or a pool layer" : "", j + 1, pool_ok ? "maps" : "filters", j + 1);
+				                 pool_ok ? _(" or a pool layer") : "", j + 1, pool_ok ? "maps" : "filters", j + 1);
 		return out_error("the network has no conv layer; add one, e.g. 'net new 144' then 'net add conv 8 3x3 "
 		                 "relu'");
 	}
@@ -792,15 +793,15 @@ net_filters(session *s, cmd_args *a)
 				for (int x = 0; x < L->kw; x++)
 					tiles_set(&t, L->kh, L->kw, c, k, y, x, W[((size_t)(y * L->kw + x) * L->ic + c) * L->oc + k]);
 	char title[240];
-	snprintf(title, sizeof title, "layer %d: %d filters %dx%d, left to right%s", l + 1, L->oc, L->kh, L->kw,
-	         L->ic > 1 ? "; input channels down" : "");
+	snprintf(title, sizeof title, _("layer %d: %d filters %dx%d, left to right%s"), l + 1, L->oc, L->kh, L->kw,
+	         L->ic > 1 ? _("; input channels down") : "");
 	heatmap h = {.title = title, .rows = t.rows, .cols = t.cols, .v = t.v, .mask = t.mask, .diverging = 1};
 	out_heatmap(&h);
 	tiles_free(&t);
 	char c1[32], c2[32];
-	out_printf("each filter is %dx%dx%d weights (%s in all) that meet every %dx%d patch of the %dx%dx%d input: "
+	out_printf(_("each filter is %dx%dx%d weights (%s in all) that meet every %dx%d patch of the %dx%dx%d input: "
 	           "the same weights everywhere (shared), and only a small neighbourhood at a time (local); a "
-	           "dense layer from the same %d inputs to the same %d outputs has %s weights, one per pair\n",
+	           "dense layer from the same %d inputs to the same %d outputs has %s weights, one per pair\n"),
 	           L->kh, L->kw, L->ic, net_count((long)layer_n_weights(L), c1, sizeof c1), L->kh, L->kw, L->ih, L->iw,
 	           L->ic, L->in, L->out, net_count((long)L->in * L->out, c2, sizeof c2));
 	return 0;
@@ -834,7 +835,7 @@ net_maps(session *s, cmd_args *a)
 		return out_error("the network takes %d inputs but the data '%s' has %d features; make data that fits, "
 		                 "e.g. 'data shapes'", m->n_in, ds->name, ds->d);
 	long row = ds->n_train < ds->n ? ds->n_train + 1 : 1;
-	if (a->argc == 2 && pos_long(a, 1, "the row", 1, ds->n, &row) < 0)
+	if (a->argc == 2 && pos_long(a, 1, _("the row"), 1, ds->n, &row) < 0)
 		return -1;
 	/* a copy runs the row, so the network's buffers keep the last batch */
 	model *c = model_clone(m);
@@ -850,7 +851,7 @@ net_maps(session *s, cmd_args *a)
 			for (int y = 0; y < ih; y++)
 				for (int xx = 0; xx < iw; xx++)
 					tiles_set(&t, ih, iw, 0, ch, y, xx, x[(size_t)(y * iw + xx) * ic + ch]);
-		snprintf(title, sizeof title, "row %ld%s%s: the input, %dx%dx%d", row, ds->regression ? "" : ", class ",
+		snprintf(title, sizeof title, _("row %ld%s%s: the input, %dx%dx%d"), row, ds->regression ? "" : _(", class "),
 		         ds->regression ? "" : net_class_name(ds, ds->y[row - 1], cls, sizeof cls), ih, iw, ic);
 		heatmap h = {.title = title, .rows = t.rows, .cols = t.cols, .v = t.v, .mask = t.mask};
 		out_heatmap(&h);
@@ -862,7 +863,7 @@ net_maps(session *s, cmd_args *a)
 		for (int y = 0; y < L->oh; y++)
 			for (int xx = 0; xx < L->ow; xx++)
 				tiles_set(&t, L->oh, L->ow, 0, k, y, xx, L->h[(size_t)(y * L->ow + xx) * L->oc + k]);
-	snprintf(title, sizeof title, "layer %d (%s): %d maps %dx%d, left to right", l + 1,
+	snprintf(title, sizeof title, _("layer %d (%s): %d maps %dx%d, left to right"), l + 1,
 	         L->kind == LAYER_CONV ? "conv" : "pool", L->oc, L->oh, L->ow);
 	heatmap h = {.title = title, .rows = t.rows, .cols = t.cols, .v = t.v, .mask = t.mask};
 	out_heatmap(&h);
@@ -877,7 +878,7 @@ net_maps(session *s, cmd_args *a)
 			mx = sum, best = k;
 	}
 	char c1[32];
-	out_printf("a map is bright where its filter matches the picture; map %d responds most to this one (sum %s)\n",
+	out_printf(_("a map is bright where its filter matches the picture; map %d responds most to this one (sum %s)\n"),
 	           best + 1, net_num(s, mx, c1, sizeof c1));
 	model_free(c);
 	return 0;
@@ -905,7 +906,7 @@ fill_weights(session *s, int argc, const char *const *argv, plot_pic *out)
 		return out_error("layer %ld is a %s layer and has no weights", v, L->kind == LAYER_POOL ? "pool" : "dropout");
 	char title[200], name[128];
 	net_layer_name(m, l, name, sizeof name);
-	snprintf(title, sizeof title, "W of %s: rows are inputs, columns outputs", name);
+	snprintf(title, sizeof title, _("W of %s: rows are inputs, columns outputs"), name);
 	int conv = L->kind == LAYER_CONV;
 	heatmap h = {.title = title, .rows = conv ? L->kh * L->kw * L->ic : L->in, .cols = conv ? L->oc : L->out,
 	             .v = layer_W(m, l), .diverging = 1};
@@ -917,7 +918,7 @@ const plot_source plot_source_weights = {
 	.name = "weights",
 	.args = "LAYER",
 	.nargs = 1,
-	.summary = "a layer's weight matrix W [in][out], positive and negative in two colours",
+	.summary = N_("a layer's weight matrix W [in][out], positive and negative in two colours"),
 	.fill = fill_weights,
 	.live = 1,
 };
@@ -927,25 +928,25 @@ const plot_source plot_source_weights = {
 static const char *const init_keys[] = {"init", "std", NULL};
 
 static const cmd_sub net_subs[] = {
-	{.name = "new", .usage = "new IN [N [ACT]]... [init=I]", .summary = "a new network: inputs, then layer sizes and activations",
+	{.name = "new", .usage = "new IN [N [ACT]]... [init=I]", .summary = N_("a new network: inputs, then layer sizes and activations"),
 	 .exec = net_new, .keys = init_keys, .words = act_names},
 	{.name = "add", .usage = "add N [ACT]|dropout P|conv K KHxKW [ACT]|pool P",
-	 .summary = "add a dense layer of N units, a dropout, conv or max-pool layer",
+	 .summary = N_("add a dense layer of N units, a dropout, conv or max-pool layer"),
 	 .exec = net_add, .keys = (const char *const[]){"init", "std", "in", NULL}, .words = act_names},
-	{.name = "show", .usage = "show", .summary = "the layers, their shapes and parameter counts, the memory",
+	{.name = "show", .usage = "show", .summary = N_("the layers, their shapes and parameter counts, the memory"),
 	 .exec = net_show, .flags = CMD_JOB_OK},
-	{.name = "init", .usage = "init [glorot|he|normal] [std=S]", .summary = "draw every weight again",
+	{.name = "init", .usage = "init [glorot|he|normal] [std=S]", .summary = N_("draw every weight again"),
 	 .exec = net_init, .keys = (const char *const[]){"std", NULL}, .words = init_names},
-	{.name = "weights", .usage = "weights [LAYER]", .summary = "statistics of every layer's weights, or one layer's numbers",
+	{.name = "weights", .usage = "weights [LAYER]", .summary = N_("statistics of every layer's weights, or one layer's numbers"),
 	 .exec = net_weights, .flags = CMD_JOB_OK},
-	{.name = "filters", .usage = "filters LAYER", .summary = "a conv layer's filters as heatmaps",
+	{.name = "filters", .usage = "filters LAYER", .summary = N_("a conv layer's filters as heatmaps"),
 	 .exec = net_filters, .flags = CMD_JOB_OK},
 	{.name = "maps", .usage = "maps LAYER [ROW]",
-	 .summary = "the feature maps a conv or pool layer makes of one image", .exec = net_maps,
+	 .summary = N_("the feature maps a conv or pool layer makes of one image"), .exec = net_maps,
 	 .flags = CMD_JOB_OK},
-	{.name = "freeze", .usage = "freeze LAYER|all", .summary = "keep a layer's weights as they are while training",
+	{.name = "freeze", .usage = "freeze LAYER|all", .summary = N_("keep a layer's weights as they are while training"),
 	 .exec = net_freeze},
-	{.name = "unfreeze", .usage = "unfreeze LAYER|all", .summary = "let training change a layer again",
+	{.name = "unfreeze", .usage = "unfreeze LAYER|all", .summary = N_("let training change a layer again"),
 	 .exec = net_unfreeze},
 	{0},
 };
@@ -966,8 +967,8 @@ const cmd_entry cmd_net_entry = {
 	.name = "net",
 	.topic = "net",
 	.usage = "net new|add|show|init|weights|filters|maps|freeze|unfreeze",
-	.summary = "build a network layer by layer and look inside it",
-	.help = "'net new IN N1 ACT1 N2 ACT2 ... NK' builds a feed-forward network: IN inputs (the data's "
+	.summary = N_("build a network layer by layer and look inside it"),
+	.help = N_("'net new IN N1 ACT1 N2 ACT2 ... NK' builds a feed-forward network: IN inputs (the data's "
 	        "features), then each layer's number of units, each followed by its activation (identity, "
 	        "sigmoid, tanh, relu, leaky_relu, gelu or softmax; none means identity).  'dropout P' between "
 	        "layers adds a dropout layer.  Each dense layer computes y = x.W + b with W stored [in][out], "
@@ -993,7 +994,7 @@ const cmd_entry cmd_net_entry = {
 	        "says the shape; later ones take the image the conv or pool layer before makes (after a dense "
 	        "layer, in= is needed).  A dense layer after them "
 	        "takes all the maps' values as one row.  'net filters 1' draws layer 1's filters; 'net maps 1' "
-	        "the maps it makes of one image (the first test row, or ROW).",
+	        "the maps it makes of one image (the first test row, or ROW)."),
 	.examples = "net new 2 16 tanh 3\nnet new 2 64 relu dropout 0.2 64 relu 3 init=he\nnet new 2\nnet add 16 tanh\n"
 	            "net add 3\nnet show\nnet weights 1\nnet freeze 1\nnet init normal std=0.01\n"
 	            "net new 144\nnet add conv 8 3x3 relu\nnet add pool 2\nnet add 4\nnet filters 1\nnet maps 1",

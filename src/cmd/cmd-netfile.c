@@ -24,6 +24,7 @@
 #include "core/train.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 
@@ -33,9 +34,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define NETFILE_VERSION 1
-#define NETFILE_MAX_BYTES (1024L * 1024 * 1024)
+/* The largest save read: 256 MiB holds some six million parameters with
+ * Adam's state, far more than a network trained here.  A save's lines are
+ * long (rows of numbers), so one of more than NETFILE_BYTES_PER_LINE lines
+ * a byte on average is refused too: the line index would outgrow it. */
+#define NETFILE_MAX_BYTES (256L * 1024 * 1024)
+#define NETFILE_BYTES_PER_LINE 8
 
 /* ==== writing =========================================================== */
 
@@ -175,17 +182,15 @@ cmd_save(session *s, cmd_args *a)
 	sb_init(&b);
 	netfile_write(s, nl, &b);
 	char err[NN_ERRLEN];
-	int existed = file_exists(path);
 	int rc = file_write_atomic(path, b.s, b.len, err);
 	if (rc < 0) {
 		sb_free(&b);
-		if (existed)
-			return out_error("%s; nothing was written, and the earlier '%s' is as it was", err, path);
+		/* err says the earlier file, if any, is unchanged */
 		return out_error("%s; choose a directory you can write to", err);
 	}
 	char c1[32], c2[32], desc[512];
 	model_describe(nl->model, desc, sizeof desc);
-	out_printf("saved %s (%s parameters, %ld epochs trained) to '%s', %s\n", desc,
+	out_printf(_("saved %s (%s parameters, %ld epochs trained) to '%s', %s\n"), desc,
 	           net_count((long)nl->model->n_params, c1, sizeof c1), nl->tr->epoch, path, net_bytes((double)b.len, c2, sizeof c2));
 	sb_free(&b);
 	return 0;
@@ -195,12 +200,12 @@ const cmd_entry cmd_save_entry = {
 	.name = "save",
 	.topic = "net",
 	.usage = "save FILE",
-	.summary = "save the network, its training state and the data recipe",
-	.help = "Writes the network (its layers and every weight and bias, exactly), how it trains (loss, "
+	.summary = N_("save the network, its training state and the data recipe"),
+	.help = N_("Writes the network (its layers and every weight and bias, exactly), how it trains (loss, "
 	        "optimiser with its state, learning rate, batch, epochs and the steps done), the training "
 	        "history, and the recipe of the current data, in nnlab's text format (nnlab-formats(5)).  The file "
 	        "is written to a temporary name and then renamed, so an earlier save survives any failure.  "
-	        "'load FILE' brings it all back.",
+	        "'load FILE' brings it all back."),
 	.examples = "save spiral.nn",
 	.exec = cmd_save,
 	.complete = COMPLETE_FILE,
@@ -309,12 +314,12 @@ rd_expect(reader *r, const char *kw, char **rest)
 {
 	char *s = rd_line(r);
 	if (!s)
-		return rd_error(r, "the file ends where '%s' was expected; the file is cut short", kw);
+		return rd_error(r, _("the file ends where '%s' was expected; the file is cut short"), kw);
 	size_t n = strlen(kw);
 	if (strncmp(s, kw, n) != 0 || (s[n] != ' ' && s[n] != '\0')) {
 		char shown[40];
 		snprintf(shown, sizeof shown, "%.32s%s", s, strlen(s) > 32 ? "..." : "");
-		return rd_error(r, "'%s' where '%s' was expected; is this an nnlab save file?", shown, kw);
+		return rd_error(r, _("'%s' where '%s' was expected; is this an nnlab save file?"), shown, kw);
 	}
 	*rest = s + n + (s[n] == ' ');
 	return 0;
@@ -327,7 +332,7 @@ rd_long(reader *r, const char *text, const char *what, long lo, long hi, long *o
 	errno = 0;
 	long v = strtol(text, &end, 10);
 	if (end == text || *end || errno || v < lo || v > hi)
-		return rd_error(r, "%s '%s' is not a whole number from %ld to %ld", what, text, lo, hi);
+		return rd_error(r, _("%s '%s' is not a whole number from %ld to %ld"), what, text, lo, hi);
 	*out = v;
 	return 0;
 }
@@ -338,7 +343,7 @@ rd_double(reader *r, const char *text, const char *what, int finite, double *out
 	char *end;
 	double v = strtod(text, &end);
 	if (end == text || *end || (finite && !isfinite(v)))
-		return rd_error(r, "%s '%s' is not a%s number", what, text, finite ? " finite" : "");
+		return rd_error(r, _("%s '%s' is not a%s number"), what, text, finite ? _(" finite") : "");
 	*out = v;
 	return 0;
 }
@@ -380,7 +385,7 @@ rd_kv_double(reader *r, char **w, int n, const char *key, int finite, double *ou
 {
 	const char *v = kv_find(w, n, key);
 	if (!v)
-		return rd_error(r, "the line lacks %s=; the file is damaged", key);
+		return rd_error(r, _("the line lacks %s=; the file is damaged"), key);
 	char what[40];
 	snprintf(what, sizeof what, "%s=", key);
 	return rd_double(r, v, what, finite, out);
@@ -394,7 +399,7 @@ rd_floats(reader *r, float *v, size_t count, const char *what, int finite)
 	while (got < count) {
 		char *s = rd_line(r);
 		if (!s)
-			return rd_error(r, "the file ends inside %s (%zu of %zu numbers read); it is cut short", what, got,
+			return rd_error(r, _("the file ends inside %s (%zu of %zu numbers read); it is cut short"), what, got,
 			                count);
 		while (*s) {
 			while (*s == ' ')
@@ -407,13 +412,13 @@ rd_floats(reader *r, float *v, size_t count, const char *what, int finite)
 				char word[40];
 				size_t wl = strcspn(s, " ");
 				snprintf(word, sizeof word, "%.*s", (int)(wl < 32 ? wl : 32), s);
-				return rd_error(r, "'%s' in %s is not a number", word, what);
+				return rd_error(r, _("'%s' in %s is not a number"), word, what);
 			}
 			if (finite && !isfinite(f))
-				return rd_error(r, "%s holds '%.*s'; the numbers of a saved network are finite", what,
+				return rd_error(r, _("%s holds '%.*s'; the numbers of a saved network are finite"), what,
 				                (int)(end - s), s);
 			if (got == count)
-				return rd_error(r, "%s has more than %zu numbers", what, count);
+				return rd_error(r, _("%s has more than %zu numbers"), what, count);
 			v[got++] = f;
 			s = end;
 		}
@@ -449,41 +454,41 @@ parse_image_layer(reader *r, model *m, char **w, int n, long *params)
 	long k;
 	int conv = w[0][0] == 'c';
 	if (conv && n != 8)
-		return rd_error(r, "a conv layer reads 'conv FILTERS KHxKW HxWxC ACTIVATION INIT STD trainable|frozen'");
+		return rd_error(r, _("a conv layer reads 'conv FILTERS KHxKW HxWxC ACTIVATION INIT STD trainable|frozen'"));
 	if (!conv && n != 3)
-		return rd_error(r, "a pool layer reads 'pool P HxWxC'");
-	if (rd_long(r, w[1], conv ? "the number of filters" : "the pooling window", 1, NET_MAX_UNITS, &k) < 0)
+		return rd_error(r, _("a pool layer reads 'pool P HxWxC'"));
+	if (rd_long(r, w[1], conv ? _("the number of filters") : _("the pooling window"), 1, NET_MAX_UNITS, &k) < 0)
 		return -1;
 	if (conv && net_parse_dims(w[2], 2, ks) < 0)
-		return rd_error(r, "'%s' is not a filter size KHxKW", w[2]);
+		return rd_error(r, _("'%s' is not a filter size KHxKW"), w[2]);
 	if (net_parse_dims(w[conv ? 3 : 2], 3, img) < 0)
-		return rd_error(r, "'%s' is not an image shape HxWxC", w[conv ? 3 : 2]);
+		return rd_error(r, _("'%s' is not an image shape HxWxC"), w[conv ? 3 : 2]);
 	if ((long)img[0] * img[1] * img[2] != model_n_out(m))
-		return rd_error(r, "the image %s is not the %d values the layer before gives", w[conv ? 3 : 2],
+		return rd_error(r, _("the image %s is not the %d values the layer before gives"), w[conv ? 3 : 2],
 		                model_n_out(m));
 	if (m->n_layers >= NET_MAX_LAYERS)
-		return rd_error(r, "the network has more than %d layers", NET_MAX_LAYERS);
+		return rd_error(r, _("the network has more than %d layers"), NET_MAX_LAYERS);
 	if (!conv) {
 		if (k > img[0] || k > img[1])
-			return rd_error(r, "a %ldx%ld window does not fit in the %dx%d image", k, k, img[0], img[1]);
+			return rd_error(r, _("a %ldx%ld window does not fit in the %dx%d image"), k, k, img[0], img[1]);
 		model_add_pool(m, img[0], img[1], img[2], (int)k);
 		return 0;
 	}
 	if (ks[0] > img[0] || ks[1] > img[1])
-		return rd_error(r, "a %dx%d filter does not fit in the %dx%d image", ks[0], ks[1], img[0], img[1]);
+		return rd_error(r, _("a %dx%d filter does not fit in the %dx%d image"), ks[0], ks[1], img[0], img[1]);
 	int act = act_parse(w[4]), init = init_parse(w[5]);
 	double std = 0;
 	if (act < 0 || act == ACT_SOFTMAX)
-		return rd_error(r, "'%s' is not an activation a conv layer takes", w[4]);
+		return rd_error(r, _("'%s' is not an activation a conv layer takes"), w[4]);
 	if (init < 0)
-		return rd_error(r, "'%s' is not an initialisation (glorot, he, normal)", w[5]);
-	if (rd_double(r, w[6], "the initial std", 1, &std) < 0)
+		return rd_error(r, _("'%s' is not an initialisation (glorot, he, normal)"), w[5]);
+	if (rd_double(r, w[6], _("the initial std"), 1, &std) < 0)
 		return -1;
 	if (strcmp(w[7], "trainable") && strcmp(w[7], "frozen"))
-		return rd_error(r, "'%s' should be 'trainable' or 'frozen'", w[7]);
+		return rd_error(r, _("'%s' should be 'trainable' or 'frozen'"), w[7]);
 	*params += (long)ks[0] * ks[1] * img[2] * k + k;
 	if (*params > NET_MAX_PARAMS)
-		return rd_error(r, "the network is larger than nnlab keeps (%ld parameters at most)", NET_MAX_PARAMS);
+		return rd_error(r, _("the network is larger than nnlab keeps (%ld parameters at most)"), NET_MAX_PARAMS);
 	int l = model_add_conv(m, img[0], img[1], img[2], (int)k, ks[0], ks[1], act, init, (float)std);
 	m->layers[l].frozen = w[7][0] == 'f';
 	return 0;
@@ -494,7 +499,7 @@ parse_layers(reader *r, loaded *ld)
 {
 	char *rest;
 	long in;
-	if (rd_expect(r, "input", &rest) < 0 || rd_long(r, rest, "the number of inputs", 1, NET_MAX_UNITS, &in) < 0)
+	if (rd_expect(r, "input", &rest) < 0 || rd_long(r, rest, _("the number of inputs"), 1, NET_MAX_UNITS, &in) < 0)
 		return -1;
 	ld->m = model_new((int)in);
 	long params = 0;
@@ -505,45 +510,45 @@ parse_layers(reader *r, loaded *ld)
 		if (n >= 1 && strcmp(w[0], "dense") == 0) {
 			long units;
 			if (n != 6)
-				return rd_error(r, "a dense layer reads 'dense UNITS ACTIVATION INIT STD trainable|frozen'");
-			if (rd_long(r, w[1], "the number of units", 1, NET_MAX_UNITS, &units) < 0)
+				return rd_error(r, _("a dense layer reads 'dense UNITS ACTIVATION INIT STD trainable|frozen'"));
+			if (rd_long(r, w[1], _("the number of units"), 1, NET_MAX_UNITS, &units) < 0)
 				return -1;
 			int act = act_parse(w[2]), init = init_parse(w[3]);
 			double std = 0;
 			if (act < 0)
-				return rd_error(r, "'%s' is not an activation nnlab knows", w[2]);
+				return rd_error(r, _("'%s' is not an activation nnlab knows"), w[2]);
 			if (init < 0)
-				return rd_error(r, "'%s' is not an initialisation (glorot, he, normal)", w[3]);
-			if (rd_double(r, w[4], "the initial std", 1, &std) < 0)
+				return rd_error(r, _("'%s' is not an initialisation (glorot, he, normal)"), w[3]);
+			if (rd_double(r, w[4], _("the initial std"), 1, &std) < 0)
 				return -1;
 			if (strcmp(w[5], "trainable") && strcmp(w[5], "frozen"))
-				return rd_error(r, "'%s' should be 'trainable' or 'frozen'", w[5]);
+				return rd_error(r, _("'%s' should be 'trainable' or 'frozen'"), w[5]);
 			params += (long)model_n_out(ld->m) * units + units;
 			if (params > NET_MAX_PARAMS || ld->m->n_layers >= NET_MAX_LAYERS)
-				return rd_error(r, "the network is larger than nnlab keeps (%ld parameters, %d layers at most)",
+				return rd_error(r, _("the network is larger than nnlab keeps (%ld parameters, %d layers at most)"),
 				                NET_MAX_PARAMS, NET_MAX_LAYERS);
 			int l = model_add_dense(ld->m, (int)units, act, init, (float)std);
 			ld->m->layers[l].frozen = w[5][0] == 'f';
 		} else if (n >= 1 && strcmp(w[0], "dropout") == 0) {
 			double p = 0;
 			if (n != 2)
-				return rd_error(r, "a dropout layer reads 'dropout P'");
-			if (rd_double(r, w[1], "the dropout probability", 1, &p) < 0)
+				return rd_error(r, _("a dropout layer reads 'dropout P'"));
+			if (rd_double(r, w[1], _("the dropout probability"), 1, &p) < 0)
 				return -1;
 			if (p < 0 || p >= 1)
-				return rd_error(r, "the dropout probability %s is not from 0 to below 1", w[1]);
+				return rd_error(r, _("the dropout probability %s is not from 0 to below 1"), w[1]);
 			if (ld->m->n_layers >= NET_MAX_LAYERS)
-				return rd_error(r, "the network has more than %d layers", NET_MAX_LAYERS);
+				return rd_error(r, _("the network has more than %d layers"), NET_MAX_LAYERS);
 			model_add_dropout(ld->m, (float)p);
 		} else if (n >= 1 && (strcmp(w[0], "conv") == 0 || strcmp(w[0], "pool") == 0)) {
 			if (parse_image_layer(r, ld->m, w, n, &params) < 0)
 				return -1;
 		} else {
-			return rd_error(r, "a layer line reads 'dense ...', 'dropout P', 'conv ...' or 'pool ...'");
+			return rd_error(r, _("a layer line reads 'dense ...', 'dropout P', 'conv ...' or 'pool ...'"));
 		}
 	}
 	if (ld->m->n_layers == 0)
-		return rd_error(r, "the network has no layers; the file is damaged");
+		return rd_error(r, _("the network has no layers; the file is damaged"));
 	return 0;
 }
 
@@ -558,16 +563,16 @@ parse_settings(reader *r, loaded *ld)
 		return -1;
 	n = split_words(rest, w, 16);
 	if (n < 0)
-		return rd_error(r, "the line has too many words; the file is damaged");
+		return rd_error(r, _("the line has too many words; the file is damaged"));
 	int lk = n >= 2 ? loss_parse(w[0]) : -1;
 	if (lk < 0 || (strcmp(w[1], "set") && strcmp(w[1], "auto")))
-		return rd_error(r, "a loss line reads 'loss NAME set|auto delta=D l1=X l2=X'");
+		return rd_error(r, _("a loss line reads 'loss NAME set|auto delta=D l1=X l2=X'"));
 	double delta, l1, l2;
 	if (rd_kv_double(r, w, n, "delta", 1, &delta) < 0 || rd_kv_double(r, w, n, "l1", 1, &l1) < 0 ||
 	    rd_kv_double(r, w, n, "l2", 1, &l2) < 0)
 		return -1;
 	if (delta <= 0 || l1 < 0 || l2 < 0)
-		return rd_error(r, "delta must be above 0 and the penalties 0 or more");
+		return rd_error(r, _("delta must be above 0 and the penalties 0 or more"));
 	t->loss.kind = lk;
 	t->loss.delta = (float)delta;
 	t->loss.l1 = l1;
@@ -578,10 +583,10 @@ parse_settings(reader *r, loaded *ld)
 		return -1;
 	n = split_words(rest, w, 16);
 	if (n < 0)
-		return rd_error(r, "the line has too many words; the file is damaged");
+		return rd_error(r, _("the line has too many words; the file is damaged"));
 	int ok = n >= 1 ? optim_parse(w[0]) : -1;
 	if (ok < 0)
-		return rd_error(r, "'%s' is not an optimiser nnlab knows", n >= 1 ? w[0] : "");
+		return rd_error(r, _("'%s' is not an optimiser nnlab knows"), n >= 1 ? w[0] : "");
 	optim_cfg *o = &t->opt;
 	o->kind = ok;
 	if (rd_kv_double(r, w, n, "lr", 1, &o->lr) < 0 || rd_kv_double(r, w, n, "momentum", 1, &o->momentum) < 0 ||
@@ -591,20 +596,20 @@ parse_settings(reader *r, loaded *ld)
 		return -1;
 	if (!(o->lr > 0) || o->momentum < 0 || o->momentum >= 1 || o->beta1 < 0 || o->beta1 >= 1 || o->beta2 < 0 ||
 	    o->beta2 >= 1 || o->rho < 0 || o->rho >= 1 || !(o->eps > 0) || o->decay < 0 || o->clip < 0)
-		return rd_error(r, "an optimiser setting is out of range (lr and eps above 0, the betas, rho and "
-		                   "momentum from 0 to below 1)");
+		return rd_error(r, _("an optimiser setting is out of range (lr and eps above 0, the betas, rho and "
+		                   "momentum from 0 to below 1)"));
 	long v;
-	if (rd_expect(r, "batch", &rest) < 0 || rd_long(r, rest, "the batch size", 1, 1000000, &v) < 0)
+	if (rd_expect(r, "batch", &rest) < 0 || rd_long(r, rest, _("the batch size"), 1, 1000000, &v) < 0)
 		return -1;
 	t->batch = (int)v;
-	if (rd_expect(r, "epochs", &rest) < 0 || rd_long(r, rest, "the number of epochs", 1, 10000000, &ld->epochs) < 0)
+	if (rd_expect(r, "epochs", &rest) < 0 || rd_long(r, rest, _("the number of epochs"), 1, 10000000, &ld->epochs) < 0)
 		return -1;
 	/* progress epochs= steps= updates= b1t= b2t= */
 	if (rd_expect(r, "progress", &rest) < 0)
 		return -1;
 	n = split_words(rest, w, 16);
 	if (n < 0)
-		return rd_error(r, "the line has too many words; the file is damaged");
+		return rd_error(r, _("the line has too many words; the file is damaged"));
 	double ep, st, up;
 	if (rd_kv_double(r, w, n, "epochs", 1, &ep) < 0 || rd_kv_double(r, w, n, "steps", 1, &st) < 0 ||
 	    rd_kv_double(r, w, n, "updates", 1, &up) < 0 || rd_kv_double(r, w, n, "b1t", 1, &t->ost.b1t) < 0 ||
@@ -612,7 +617,7 @@ parse_settings(reader *r, loaded *ld)
 		return -1;
 	if (ep < 0 || st < 0 || up < 0 || ep > 1e15 || st > 1e15 || up > 1e15 || ep != floor(ep) || st != floor(st) ||
 	    up != floor(up))
-		return rd_error(r, "the epochs, steps and updates done must be whole numbers, 0 or more");
+		return rd_error(r, _("the epochs, steps and updates done must be whole numbers, 0 or more"));
 	t->epoch = (long)ep;
 	t->step = (long)st;
 	t->ost.t = (long)up;
@@ -628,11 +633,11 @@ parse_data(reader *r, loaded *ld)
 	char *w[8];
 	int n = split_words(s + 5, w, 8);
 	if (n < 0)
-		return rd_error(r, "the line has too many words; the file is damaged");
+		return rd_error(r, _("the line has too many words; the file is damaged"));
 	const char *sum = kv_find(w, n, "checksum");
 	double dn, dt, dd, dk;
 	if (!sum || strlen(sum) != 16 || strspn(sum, "0123456789abcdef") != 16)
-		return rd_error(r, "the data line lacks a checksum of 16 hex digits");
+		return rd_error(r, _("the data line lacks a checksum of 16 hex digits"));
 	if (rd_kv_double(r, w, n, "n", 1, &dn) < 0 || rd_kv_double(r, w, n, "train", 1, &dt) < 0 ||
 	    rd_kv_double(r, w, n, "d", 1, &dd) < 0 || rd_kv_double(r, w, n, "k", 1, &dk) < 0)
 		return -1;
@@ -645,7 +650,7 @@ parse_data(reader *r, loaded *ld)
 	if (rd_next_is(r, "recipe")) {
 		s = rd_line(r);
 		if (strlen(s) < 8)
-			return rd_error(r, "the recipe is empty; the file is damaged");
+			return rd_error(r, _("the recipe is empty; the file is damaged"));
 		ld->recipe = xstrdup(s + 7);
 	}
 	return 0;
@@ -665,23 +670,23 @@ parse_numbers(reader *r, loaded *ld)
 		long li, in, out;
 		if (rd_expect(r, "W", &rest) < 0)
 			return -1;
-		if (split_words(rest, w, 4) != 3 || rd_long(r, w[0], "the layer number", 1, m->n_layers, &li) < 0 ||
-		    rd_long(r, w[1], "the rows of W", 1, NET_MAX_UNITS, &in) < 0 ||
-		    rd_long(r, w[2], "the columns of W", 1, NET_MAX_UNITS, &out) < 0)
-			return rd_error(r, "a weight matrix starts with 'W LAYER ROWS COLUMNS'");
+		if (split_words(rest, w, 4) != 3 || rd_long(r, w[0], _("the layer number"), 1, m->n_layers, &li) < 0 ||
+		    rd_long(r, w[1], _("the rows of W"), 1, NET_MAX_UNITS, &in) < 0 ||
+		    rd_long(r, w[2], _("the columns of W"), 1, NET_MAX_UNITS, &out) < 0)
+			return rd_error(r, _("a weight matrix starts with 'W LAYER ROWS COLUMNS'"));
 		if (li != l + 1 || in != wr || out != wc)
-			return rd_error(r, "W %ld [%ld][%ld] does not match layer %d of the network (%s %d -> %d)", li, in,
+			return rd_error(r, _("W %ld [%ld][%ld] does not match layer %d of the network (%s %d -> %d)"), li, in,
 			                out, l + 1, L->kind == LAYER_CONV ? "conv, W" : "dense", wr, wc);
 		snprintf(what, sizeof what, "W%d", l + 1);
 		if (rd_floats(r, layer_W(m, l), (size_t)in * out, what, 1) < 0)
 			return -1;
 		if (rd_expect(r, "b", &rest) < 0)
 			return -1;
-		if (split_words(rest, w, 4) != 2 || rd_long(r, w[0], "the layer number", 1, m->n_layers, &li) < 0 ||
-		    rd_long(r, w[1], "the length of b", 1, NET_MAX_UNITS, &out) < 0)
-			return rd_error(r, "a bias vector starts with 'b LAYER LENGTH'");
+		if (split_words(rest, w, 4) != 2 || rd_long(r, w[0], _("the layer number"), 1, m->n_layers, &li) < 0 ||
+		    rd_long(r, w[1], _("the length of b"), 1, NET_MAX_UNITS, &out) < 0)
+			return rd_error(r, _("a bias vector starts with 'b LAYER LENGTH'"));
 		if (li != l + 1 || out != wc)
-			return rd_error(r, "b %ld [%ld] does not match layer %d of the network (%d biases)", li, out, l + 1,
+			return rd_error(r, _("b %ld [%ld] does not match layer %d of the network (%d biases)"), li, out, l + 1,
 			                wc);
 		snprintf(what, sizeof what, "b%d", l + 1);
 		if (rd_floats(r, layer_b(m, l), (size_t)out, what, 1) < 0)
@@ -700,15 +705,15 @@ parse_numbers(reader *r, loaded *ld)
 			continue;
 		char *s = rd_line(r);
 		if (!want)
-			return rd_error(r, "optimiser %s keeps no '%c' state, yet the file has one", optim_names[t->opt.kind],
+			return rd_error(r, _("optimiser %s keeps no '%c' state, yet the file has one"), optim_names[t->opt.kind],
 			                which ? 'v' : 'm');
 		long cnt;
-		if (rd_long(r, s + 2, "the state's length", 0, NET_MAX_PARAMS, &cnt) < 0)
+		if (rd_long(r, s + 2, _("the state's length"), 0, NET_MAX_PARAMS, &cnt) < 0)
 			return -1;
 		if ((size_t)cnt != m->n_params)
-			return rd_error(r, "the optimiser state has %ld numbers but the network %zu parameters", cnt,
+			return rd_error(r, _("the optimiser state has %ld numbers but the network %zu parameters"), cnt,
 			                m->n_params);
-		if (rd_floats(r, which ? t->ost.v : t->ost.m, (size_t)cnt, which ? "the state v" : "the state m", 1) < 0)
+		if (rd_floats(r, which ? t->ost.v : t->ost.m, (size_t)cnt, which ? _("the state v") : _("the state m"), 1) < 0)
 			return -1;
 	}
 	t->ost.b1t = b1t;
@@ -717,41 +722,41 @@ parse_numbers(reader *r, loaded *ld)
 	/* history */
 	char *rest;
 	long nh;
-	if (rd_expect(r, "history", &rest) < 0 || rd_long(r, rest, "the history's length", 0, 100000000L, &nh) < 0)
+	if (rd_expect(r, "history", &rest) < 0 || rd_long(r, rest, _("the history's length"), 0, TRAIN_HIST_MAX, &nh) < 0)
 		return -1;
 	t->hist = xreallocarray(t->hist, (size_t)(nh ? nh : 1), sizeof *t->hist);
 	t->cap_hist = (size_t)(nh ? nh : 1);
 	for (long i = 0; i < nh; i++) {
 		char *s = rd_line(r), *w[10];
 		if (!s)
-			return rd_error(r, "the file ends inside the history (%ld of %ld rows); it is cut short", i, nh);
+			return rd_error(r, _("the file ends inside the history (%ld of %ld rows); it is cut short"), i, nh);
 		if (split_words(s, w, 10) != 9)
-			return rd_error(r, "a history row has 9 numbers: epoch step lr loss acc train_loss train_acc "
-			                   "test_loss test_acc");
+			return rd_error(r, _("a history row has 9 numbers: epoch step lr loss acc train_loss train_acc "
+			                   "test_loss test_acc"));
 		train_hist *h = &t->hist[i];
 		long e, st;
 		double *dv[] = {&h->lr, &h->loss, &h->acc, &h->train_loss, &h->train_acc, &h->test_loss, &h->test_acc};
-		if (rd_long(r, w[0], "the epoch", 1, 1000000000000L, &e) < 0 ||
-		    rd_long(r, w[1], "the step", 1, 1000000000000L, &st) < 0)
+		if (rd_long(r, w[0], _("the epoch"), 1, 1000000000000L, &e) < 0 ||
+		    rd_long(r, w[1], _("the step"), 1, 1000000000000L, &st) < 0)
 			return -1;
 		for (int k = 0; k < 7; k++)
-			if (rd_double(r, w[2 + k], "a history value", 0, dv[k]) < 0)
+			if (rd_double(r, w[2 + k], _("a history value"), 0, dv[k]) < 0)
 				return -1;
 		h->epoch = e;
 		h->step = st;
 		if (i > 0 && (e <= t->hist[i - 1].epoch || st <= t->hist[i - 1].step))
-			return rd_error(r, "the history's epochs and steps must grow from row to row");
+			return rd_error(r, _("the history's epochs and steps must grow from row to row"));
 		t->n_hist = (size_t)i + 1;
 	}
 	if (nh > 0 && (t->hist[nh - 1].epoch > t->epoch || t->hist[nh - 1].step > t->step))
-		return rd_error(r, "the history goes past the progress line (epoch %ld, step %ld); the file is damaged",
+		return rd_error(r, _("the history goes past the progress line (epoch %ld, step %ld); the file is damaged"),
 		                t->epoch, t->step);
 	char *s = rd_line(r);
 	if (!s || strcmp(s, "end") != 0)
-		return rd_error(r, "%s where 'end' was expected; the file is damaged or cut short",
-		                s ? "more text" : "the end of the file");
+		return rd_error(r, _("%s where 'end' was expected; the file is damaged or cut short"),
+		                s ? _("more text") : _("the end of the file"));
 	if (rd_line(r))
-		return rd_error(r, "text after 'end'; the file is damaged");
+		return rd_error(r, _("text after 'end'; the file is damaged"));
 	return 0;
 }
 
@@ -808,11 +813,39 @@ restore_data(session *s, netlab *nl, const loaded *ld, const char *path)
 		nl->data = old;
 		nl->data_recipe = old_recipe;
 		return out_error("the data of '%s' could not be rebuilt from its recipe '%s'%s; nothing was loaded",
-		                 path, ld->recipe, rc == 0 ? " (it gives different numbers)" : "");
+		                 path, ld->recipe, rc == 0 ? _(" (it gives different numbers)") : "");
 	}
 	dataset_free(old);
 	free(old_recipe);
 	return 1;
+}
+
+/* Whether a file over 1 MiB (or not a regular file: /dev/zero, a pipe)
+ * has the save header as its first line that is not blank or a comment,
+ * within its first 4 KiB (or no such line there); anything else is
+ * refused before the whole file is read.  Smaller files are read, and
+ * the parser says exactly what is wrong with them. */
+static int
+looks_like_save(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) < 0 || S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size <= (1L << 20)))
+		return 1;  /* file_read says why, or the parser does */
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 1;
+	char head[4096];
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	const char *p = head;
+	while ((size_t)(p - head) < n) {
+		p += strspn(p, " \t\r\n");
+		if (*p != '#')
+			break;
+		p += strcspn(p, "\n");
+	}
+	return (size_t)(p - head) >= n || strncmp(p, "nnlab-model", 11) == 0;
 }
 
 static int
@@ -824,12 +857,22 @@ cmd_load(session *s, cmd_args *a)
 	netlab *nl = net_lab(s);
 	char err[NN_ERRLEN];
 	reader r = {.path = path};
-	size_t len;
+	size_t len, nlines = 0;
+	if (!looks_like_save(path))
+		return out_error("'%s' does not start with 'nnlab-model', so it is not an nnlab save file; give a file "
+		                 "written by 'save'", path);
 	if (file_read(path, (size_t)NETFILE_MAX_BYTES, &r.buf, &len, err) < 0)
 		return out_error("%s", err);
 	if (memchr(r.buf, '\0', len)) {
 		free(r.buf);
 		return out_error("'%s' holds NUL bytes and is not an nnlab save file", path);
+	}
+	for (const char *p = r.buf; (p = strchr(p, '\n')) != NULL; p++)
+		nlines++;
+	if (nlines > len / NETFILE_BYTES_PER_LINE + 1000) {
+		free(r.buf);
+		return out_error("'%s' has %zu lines in %zu bytes, too many for an nnlab save file (whose lines are rows of "
+		                 "numbers); give a file written by 'save'", path, nlines, len);
 	}
 	rd_split(&r);
 	loaded ld;
@@ -839,9 +882,9 @@ cmd_load(session *s, cmd_args *a)
 	int rc = -1;
 	long version;
 	if (rd_expect(&r, "nnlab-model", &rest) == 0 &&
-	    rd_long(&r, rest, "the format version", 1, 1000000, &version) == 0) {
+	    rd_long(&r, rest, _("the format version"), 1, 1000000, &version) == 0) {
 		if (version > NETFILE_VERSION)
-			rd_error(&r, "'%s' is format %ld, written by a newer nnlab; this one reads format %d", path, version,
+			rd_error(&r, _("'%s' is format %ld, written by a newer nnlab; this one reads format %d"), path, version,
 			         NETFILE_VERSION);
 		else if (parse_layers(&r, &ld) == 0 && parse_settings(&r, &ld) == 0 && parse_data(&r, &ld) == 0 &&
 		         parse_numbers(&r, &ld) == 0)
@@ -870,9 +913,9 @@ cmd_load(session *s, cmd_args *a)
 	free(ld.recipe);
 	char desc[512], c1[32];
 	model_describe(nl->model, desc, sizeof desc);
-	out_printf("loaded %s (%s parameters, %ld epochs trained) from '%s'%s\n", desc,
+	out_printf(_("loaded %s (%s parameters, %ld epochs trained) from '%s'%s\n"), desc,
 	           net_count((long)nl->model->n_params, c1, sizeof c1), nl->tr->epoch, path,
-	           rebuilt ? "; its data was rebuilt from the recipe" : ld.has_data ? "; the data is the one it was saved with" : "");
+	           rebuilt ? _("; its data was rebuilt from the recipe") : ld.has_data ? _("; the data is the one it was saved with") : "");
 	return 0;
 }
 
@@ -880,12 +923,12 @@ const cmd_entry cmd_load_entry = {
 	.name = "load",
 	.topic = "net",
 	.usage = "load FILE",
-	.summary = "load a network saved with 'save'",
-	.help = "Reads a file written by 'save' and checks every part of it (format, layer shapes, every number, "
+	.summary = N_("load a network saved with 'save'"),
+	.help = N_("Reads a file written by 'save' and checks every part of it (format, layer shapes, every number, "
 	        "the optimiser's state, the history) before anything changes; a damaged file is reported as "
 	        "FILE:LINE with what is wrong, and the session stays as it was.  When the file was saved with data "
 	        "that is not the current data, its recipe rebuilds it (the same numbers, checked by checksum).  "
-	        "Training goes on from where it was saved, at the start of the next epoch.",
+	        "Training goes on from where it was saved, at the start of the next epoch."),
 	.examples = "load spiral.nn",
 	.exec = cmd_load,
 	.complete = COMPLETE_FILE,
@@ -1016,10 +1059,10 @@ cmd_export(session *s, cmd_args *a)
 		return out_error("%s; choose a directory you can write to", err);
 	}
 	if (json)
-		out_printf("exported the network to '%s' (JSON, W as rows [in][out]), %s\n", path,
+		out_printf(_("exported the network to '%s' (JSON, W as rows [in][out]), %s\n"), path,
 		           net_bytes((double)b.len, c1, sizeof c1));
 	else
-		out_printf("exported the training history to '%s' (CSV, %zu epochs), %s\n", path, nl->tr->n_hist,
+		out_printf(_("exported the training history to '%s' (CSV, %zu epochs), %s\n"), path, nl->tr->n_hist,
 		           net_bytes((double)b.len, c1, sizeof c1));
 	sb_free(&b);
 	return 0;
@@ -1029,13 +1072,13 @@ const cmd_entry cmd_export_entry = {
 	.name = "export",
 	.topic = "net",
 	.usage = "export FILE.json|FILE.csv",
-	.summary = "write the network as JSON, or the training history as CSV",
-	.help = "'export FILE.json' writes the network for other programs: its input size, loss and layers, "
+	.summary = N_("write the network as JSON, or the training history as CSV"),
+	.help = N_("'export FILE.json' writes the network for other programs: its input size, loss and layers, "
 	        "each dense layer with its activation, W as a list of rows [in][out] and b (numbers with 9 "
 	        "significant digits, which read back to the same float32).  'export FILE.csv' writes the history "
 	        "of training, one row per epoch: epoch, step, lr, the mean batch loss and accuracy of the epoch, "
 	        "and the full evaluations on the training and test samples where 'train' made them (empty "
-	        "otherwise).  nnlab-formats(5) describes both, so NumPy or PyTorch can check nnlab's numbers.",
+	        "otherwise).  nnlab-formats(5) describes both, so NumPy or PyTorch can check nnlab's numbers."),
 	.examples = "export spiral.json\nexport history.csv",
 	.exec = cmd_export,
 	.complete = COMPLETE_FILE,

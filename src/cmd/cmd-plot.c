@@ -27,14 +27,18 @@
 #include "out/out.h"
 #include "out/outlog.h"
 #include "plot/gnuplot.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ==== the sources table ================================================= */
 
@@ -174,9 +178,9 @@ fill_data(session *s, int argc, const char *const *argv, plot_pic *out)
 	}
 	char title[200];
 	if (ds->d > 2)
-		snprintf(title, sizeof title, "%s: %d points (the first 2 of %d features)", ds->name, n, ds->d);
+		snprintf(title, sizeof title, _("%s: %d points (the first 2 of %d features)"), ds->name, n, ds->d);
 	else
-		snprintf(title, sizeof title, "%s: %d points", ds->name, n);
+		snprintf(title, sizeof title, _("%s: %d points"), ds->name, n);
 	int by_class = !ds->regression && ds->y;
 	chart_series ser = {.name = ds->name, .x = px, .y = py, .n = (size_t)n, .cls = by_class ? ds->y : NULL};
 	chart c = {
@@ -209,7 +213,7 @@ fill_data(session *s, int argc, const char *const *argv, plot_pic *out)
 
 const plot_source plot_source_data = {
 	.name = "data",
-	.summary = "the current data: two features coloured by class, or x against the target",
+	.summary = N_("the current data: two features coloured by class, or x against the target"),
 	.fill = fill_data,
 };
 
@@ -321,7 +325,7 @@ fill_boundary(session *s, int argc, const char *const *argv, plot_pic *out)
 	model_describe(nl->model, desc, sizeof desc);
 	const char *f1 = ds->feature_names ? ds->feature_names[0] : "x1";
 	const char *f2 = ds->feature_names ? ds->feature_names[1] : "x2";
-	snprintf(title, sizeof title, "decision regions of %s on %s (%s %.2f to %.2f across, %s up)", desc, ds->name,
+	snprintf(title, sizeof title, _("decision regions of %s on %s (%s %.2f to %.2f across, %s up)"), desc, ds->name,
 	         f1, x0, x1, f2);
 	heatmap hm = {
 		.title = title,
@@ -347,7 +351,7 @@ fill_boundary(session *s, int argc, const char *const *argv, plot_pic *out)
 
 const plot_source plot_source_boundary = {
 	.name = "boundary",
-	.summary = "the decision regions of the 2-D classifier, with the data over them",
+	.summary = N_("the decision regions of the 2-D classifier, with the data over them"),
 	.fill = fill_boundary,
 	.live = 1,
 };
@@ -399,8 +403,8 @@ fill_net(session *s, int argc, const char *const *argv, plot_pic *out)
 		L[l].cols = ins;
 		L[l].w = wt[l];
 		char nb[160];
-		snprintf(nb, sizeof nb, "|W| %.3g, last gradient |dW| %.3g%s", sqrt(w2), sqrt(g2),
-		         ly->frozen ? " (frozen)" : "");
+		snprintf(nb, sizeof nb, _("|W| %.3g, last gradient |dW| %.3g%s"), sqrt(w2), sqrt(g2),
+		         ly->frozen ? _(" (frozen)") : "");
 		notes[l] = xstrdup(nb);
 		L[l].note = notes[l];
 		double rel = w2 > 0 ? sqrt(g2 / w2) : sqrt(g2);
@@ -412,24 +416,24 @@ fill_net(session *s, int argc, const char *const *argv, plot_pic *out)
 	char desc[200], title[300], input[300];
 	model_describe(m, desc, sizeof desc);
 	char np[40];
-	snprintf(title, sizeof title, "network %s: %s parameters", desc, net_count((long)m->n_params, np, sizeof np));
+	snprintf(title, sizeof title, _("network %s: %s parameters"), desc, net_count((long)m->n_params, np, sizeof np));
 	const dataset *ds = nl->data;
 	if (ds && ds->d == m->n_in && ds->feature_names && ds->d <= 4) {
-		size_t len = (size_t)snprintf(input, sizeof input, "input: %d feature%s (", m->n_in, m->n_in == 1 ? "" : "s");
+		size_t len = (size_t)snprintf(input, sizeof input, _("input: %d feature%s ("), m->n_in, m->n_in == 1 ? "" : "s");
 		for (int i = 0; i < ds->d && len < sizeof input; i++)
 			len += (size_t)snprintf(input + len, sizeof input - len, "%s%s", i ? ", " : "", ds->feature_names[i]);
 		if (len < sizeof input)
 			snprintf(input + len, sizeof input - len, ")");
 	} else {
-		snprintf(input, sizeof input, "input: %d feature%s", m->n_in, m->n_in == 1 ? "" : "s");
+		snprintf(input, sizeof input, _("input: %d feature%s"), m->n_in, m->n_in == 1 ? "" : "s");
 	}
 	netdiag d = {
 		.title = title,
 		.input = input,
 		.nlayers = m->n_layers,
 		.layers = L,
-		.legend = hot >= 0 ? "weights: rows are units, columns inputs; > the layer the last step changed most"
-		                   : "weights: rows are units, columns inputs",
+		.legend = hot >= 0 ? _("weights: rows are units, columns inputs; > the layer the last step changed most")
+		                   : _("weights: rows are units, columns inputs"),
 	};
 	plot_pic_netdiag(out, &d);
 	for (int l = 0; l < m->n_layers; l++) {
@@ -445,7 +449,7 @@ fill_net(session *s, int argc, const char *const *argv, plot_pic *out)
 
 const plot_source plot_source_net = {
 	.name = "net",
-	.summary = "the network: its layers, their sizes, activations and weights",
+	.summary = N_("the network: its layers, their sizes, activations and weights"),
 	.fill = fill_net,
 	.live = 1,
 };
@@ -556,7 +560,7 @@ window_terminal(gnuplot *g, char *why, size_t n)
 {
 	const char *disp = getenv("DISPLAY"), *way = getenv("WAYLAND_DISPLAY");
 	if (!(disp && disp[0]) && !(way && way[0])) {
-		snprintf(why, n, "there is no display here (DISPLAY is not set)");
+		snprintf(why, n, "%s", _("there is no display here (DISPLAY is not set)"));
 		return NULL;
 	}
 	static const char *const terms[] = {"qt", "wxt", "x11", NULL};
@@ -567,7 +571,7 @@ window_terminal(gnuplot *g, char *why, size_t n)
 		if (r)
 			return terms[i];
 	}
-	snprintf(why, n, "this gnuplot cannot open windows; install gnuplot-qt for that");
+	snprintf(why, n, "%s", _("this gnuplot cannot open windows; install gnuplot-qt for that"));
 	return NULL;
 }
 
@@ -757,12 +761,12 @@ live_tick(void *ctx)
 static void
 plot_list(void)
 {
-	out_printf("plot WHAT draws one of these (to=window|dumb|FILE.png|FILE.svg|FILE.pdf for gnuplot):\n");
+	out_printf(_("plot WHAT draws one of these (to=window|dumb|FILE.png|FILE.svg|FILE.pdf for gnuplot):\n"));
 	for (int i = 0; plot_sources[i]; i++) {
 		const plot_source *src = plot_sources[i];
 		char what[64];
 		snprintf(what, sizeof what, "%s%s%s", src->name, src->args ? " " : "", src->args ? src->args : "");
-		out_printf("  %-16s %s\n", what, src->summary);
+		out_printf("  %-16s %s\n", what, _(src->summary));
 	}
 }
 
@@ -779,9 +783,12 @@ plot_prepare(session *s, cmd_args *a, const char *usage, const plot_source **src
 		return -1;
 	if (a->argc - 1 < src->nargs)
 		return out_error("'plot %s' needs %s; write 'plot %s %s'", src->name, src->args, src->name, src->args);
+	if (a->argc - 1 > src->nargs && !src->nargs)
+		return out_error("'plot %s' takes nothing more, not '%s'; type 'plot' for the list", src->name,
+		                 a->argv[1]);
 	if (a->argc - 1 > src->nargs)
-		return out_error("'plot %s' takes %s, not '%s'; type 'plot' for the list", src->name,
-		                 src->nargs ? src->args : "nothing more", a->argv[1 + src->nargs]);
+		return out_error("'plot %s' takes %s, not '%s'; type 'plot' for the list", src->name, src->args,
+		                 a->argv[1 + src->nargs]);
 	const char *to = arg_str(a, "to", NULL);
 	*have_to = to != NULL;
 	if (to) {
@@ -797,7 +804,38 @@ plot_prepare(session *s, cmd_args *a, const char *usage, const plot_source **src
 	t->cols = w < 40 ? 40 : w;
 	t->rows = 24;
 	*srcp = src;
+	/* Chinese titles only where they can be drawn: an image file needs a
+	 * font with the glyphs (gp_titles_zh says whether there is one) */
+	if (i18n_lang() == LANG_ZH && !gp_titles_zh(t)) {
+		i18n_set(LANG_EN);
+		int rc = src->fill(s, a->argc - 1, a->argv + 1, pic);
+		i18n_set(LANG_ZH);
+		return rc;
+	}
 	return src->fill(s, a->argc - 1, a->argv + 1, pic);
+}
+
+/* Whether the picture gnuplot wrote at path is whole: it ends the way a
+ * PNG (the IEND chunk), an SVG (</svg>) or a PDF (%%EOF) ends, so a file
+ * cut short by a full disk is never taken for the picture. */
+static int
+picture_complete(const char *path, enum gp_kind kind)
+{
+	static const char *const ends[] = {"", "", "IEND", "</svg>", "%%EOF"};
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	char tail[64];
+	size_t n = 0;
+	if (fseek(f, -(long)sizeof tail, SEEK_END) != 0)
+		rewind(f);
+	n = fread(tail, 1, sizeof tail, f);
+	fclose(f);
+	size_t el = strlen(ends[kind]);
+	for (size_t i = 0; el && i + el <= n; i++)
+		if (memcmp(tail + i, ends[kind], el) == 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -838,20 +876,40 @@ cmd_plot(session *s, cmd_args *a)
 		}
 	}
 	int soft = t.kind == GP_WINDOW || t.kind == GP_DUMB;
-	if (send_gnuplot(s, &pic, &t, soft) < 0) {
+	/* a file is drawn beside its name and renamed over it only once
+	 * gnuplot has finished it, so a full disk keeps an earlier picture */
+	gp_target sent = t;
+	if (t.file[0] && strlen(t.file) + 24 < sizeof sent.file)
+		sprintf(sent.file + strlen(t.file), ".tmp.%ld", (long)getpid());
+	if (t.file[0]) {
+		/* a directory that cannot take the file is said plainly (gnuplot
+		 * would only say "cannot open file") */
+		int fd = open(sent.file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (fd < 0) {
+			out_error("cannot write '%s': %s; choose a directory you can write to", t.file, nn_strerror(errno));
+			plot_pic_free(&pic);
+			return -1;
+		}
+		close(fd);
+	}
+	if (send_gnuplot(s, &pic, &sent, soft) < 0) {
+		if (t.file[0])
+			unlink(sent.file);
 		/* the picture is not lost: nnlab draws it itself */
 		out_note("(nnlab's own chart instead:)");
 		show_builtin(s, &pic, src->name, argc, argv);
 		rc = soft ? 0 : -1;
 	} else if (t.file[0]) {
-		struct stat st;
-		static const char *const kinds[] = {"", "", "PNG image", "SVG image", "PDF document"};
-		if (stat(t.file, &st) == 0 && st.st_size > 0)
-			out_printf("wrote %s (%s)\n", t.file, kinds[t.kind]);
-		else
-			rc = out_error("gnuplot did not write '%s'; is the directory writable?", t.file);
+		static const char *const kinds[] = {"", "", N_("PNG image"), N_("SVG image"), N_("PDF document")};
+		if (picture_complete(sent.file, t.kind) && (strcmp(sent.file, t.file) == 0 || rename(sent.file, t.file) == 0)) {
+			out_printf(_("wrote %s (%s)\n"), t.file, _(kinds[t.kind]));
+		} else {
+			unlink(sent.file);
+			rc = out_error("gnuplot did not finish writing '%s'; is the disk full or the directory not writable? "
+			               "(an earlier file of that name is unchanged)", t.file);
+		}
 	} else if (t.kind == GP_WINDOW) {
-		out_printf("drawn in a gnuplot window%s\n", src->live ? " (kept up to date while training runs)" : "");
+		out_printf(_("drawn in a gnuplot window%s\n"), src->live ? _(" (kept up to date while training runs)") : "");
 		live_clear(p);
 		if (src->live) {
 			p->live = xstrdup(src->name);
@@ -878,7 +936,7 @@ cmd_plot_script(session *s, cmd_args *a)
 	strbuf b;
 	sb_init(&b);
 	script_for(&pic, &t, &b);
-	out_printf("# the gnuplot script for 'plot %s'; run it with: gnuplot -persist FILE\n%s", src->name, b.s);
+	out_printf(_("# the gnuplot script for 'plot %s'; run it with: gnuplot -persist FILE\n%s"), src->name, b.s);
 	sb_free(&b);
 	plot_pic_free(&pic);
 	return 0;
@@ -889,7 +947,7 @@ static const char *const plot_keys[] = {"to", NULL};
 static const cmd_sub plot_subs[] = {
 	{.name = "script",
 	 .usage = "script WHAT [to=...]",
-	 .summary = "print the gnuplot script that draws WHAT, data included",
+	 .summary = N_("print the gnuplot script that draws WHAT, data included"),
 	 .exec = cmd_plot_script,
 	 .keys = plot_keys,
 	 .words = plot_words,
@@ -902,8 +960,8 @@ const cmd_entry cmd_plot_entry = {
 	.name = "plot",
 	.topic = "plot",
 	.usage = "plot WHAT [to=window|dumb|FILE.png|FILE.svg|FILE.pdf]",
-	.summary = "draw a picture of the data, the training or the model",
-	.help = "Draws WHAT: type 'plot' alone for the list.  With 'set plotter text' (the default) "
+	.summary = N_("draw a picture of the data, the training or the model"),
+	.help = N_("Draws WHAT: type 'plot' alone for the list.  With 'set plotter text' (the default) "
 	        "nnlab draws it itself: in the chart pane of the workspace, or as text in the "
 	        "output.  to= hands it to gnuplot instead: to=window opens a gnuplot window, "
 	        "to=dumb draws it as gnuplot's text picture, and a file name ending in .png, .svg "
@@ -921,7 +979,7 @@ const cmd_entry cmd_plot_entry = {
 	        "'plot script WHAT' prints the gnuplot script instead of running it: the "
 	        "commands and the data, so you can see how the picture is made and change it.  "
 	        "Without gnuplot installed (apt-get install gnuplot-nox, or gnuplot-qt for "
-	        "windows), nnlab says so and draws its own chart.",
+	        "windows), nnlab says so and draws its own chart."),
 	.examples = "plot data\nplot data to=dumb\nplot data to=spiral.png\nplot boundary\nplot net\nplot script data",
 	.exec = cmd_plot,
 	.subs = plot_subs,
@@ -934,17 +992,17 @@ const cmd_entry cmd_plot_entry = {
 /* ==== layouts and panes ================================================= */
 
 const char *const workspace_layouts[][2] = {
-	{"standard", "output on the left; chart and view panes on the right"},
-	{"wide", "chart and view side by side on top, output below"},
-	{"output", "the output pane alone"},
-	{"projector", "one large chart above the output, bold and high contrast"},
+	{"standard", N_("output on the left; chart and view panes on the right")},
+	{"wide", N_("chart and view side by side on top, output below")},
+	{"output", N_("the output pane alone")},
+	{"projector", N_("one large chart above the output, bold and high contrast")},
 	{NULL, NULL},
 };
 
 const char *const workspace_panes[][2] = {
-	{"output", "commands and what they print (PgUp/PgDn scroll back)"},
-	{"chart", "charts: loss curves, scatter plots"},
-	{"view", "heatmaps, the network and pages: help, glossary entries, the lesson's step"},
+	{"output", N_("commands and what they print (PgUp/PgDn scroll back)")},
+	{"chart", N_("charts: loss curves, scatter plots")},
+	{"view", N_("heatmaps, the network and pages: help, glossary entries, the lesson's step")},
 	{NULL, NULL},
 };
 
@@ -1003,7 +1061,7 @@ table_names(const char *const t[][2], strbuf *b)
 	while (t[n][0])
 		n++;
 	for (int i = 0; i < n; i++)
-		sb_printf(b, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", t[i][0]);
+		sb_printf(b, "%s%s", i == 0 ? "" : i == n - 1 ? _(" or ") : i18n_pick(", ", "、"), t[i][0]);
 }
 
 static int
@@ -1016,9 +1074,9 @@ cmd_layout(session *s, cmd_args *a)
 	const workspace_ops *ws = workspace_get(&ctx);
 	if (a->argc == 0) {
 		int cur = ws ? ws->current_layout(ctx) : -1;
-		out_printf("layouts of the workspace:\n");
+		out_printf(_("layouts of the workspace:\n"));
 		for (int i = 0; workspace_layouts[i][0]; i++)
-			out_printf("%s %-10s %s\n", i == cur ? "*" : " ", workspace_layouts[i][0], workspace_layouts[i][1]);
+			out_printf("%s %-10s %s\n", i == cur ? "*" : " ", workspace_layouts[i][0], _(workspace_layouts[i][1]));
 		if (!ws)
 			out_note("(line mode: layouts apply when nnlab runs full-screen)");
 		return 0;
@@ -1044,12 +1102,12 @@ const cmd_entry cmd_layout_entry = {
 	.name = "layout",
 	.topic = "plot",
 	.usage = "layout [NAME]",
-	.summary = "list the workspace's layouts, or switch to one",
-	.help = "The workspace arranges its panes in one of these layouts: standard (output on "
+	.summary = N_("list the workspace's layouts, or switch to one"),
+	.help = N_("The workspace arranges its panes in one of these layouts: standard (output on "
 	        "the left, the chart and view panes on the right), wide (chart and view side by "
 	        "side above the output), output (the output alone, for reading long text) and "
 	        "projector (output and one large chart in high contrast, for a classroom).  "
-	        "'layout' lists them and marks the current one.",
+	        "'layout' lists them and marks the current one."),
 	.examples = "layout\nlayout projector\nlayout standard",
 	.exec = cmd_layout,
 	.words = layout_words,
@@ -1082,9 +1140,9 @@ const cmd_entry cmd_focus_entry = {
 	.name = "focus",
 	.topic = "plot",
 	.usage = "focus output|chart|view|next",
-	.summary = "move the keyboard focus to a pane of the workspace",
-	.help = "The focused pane has a highlighted title; PgUp and PgDn scroll it.  F6 runs "
-	        "'focus next'.  Typing always goes to the command line.",
+	.summary = N_("move the keyboard focus to a pane of the workspace"),
+	.help = N_("The focused pane has a highlighted title; PgUp and PgDn scroll it.  F6 runs "
+	           "'focus next'.  Typing always goes to the command line."),
 	.examples = "focus view\nfocus next",
 	.exec = cmd_focus,
 	.words = focus_words,
@@ -1119,9 +1177,9 @@ const cmd_entry cmd_scroll_entry = {
 	.name = "scroll",
 	.topic = "plot",
 	.usage = "scroll up|down|top|bottom",
-	.summary = "scroll the focused pane of the workspace",
-	.help = "Scrolls the focused pane a page up or down, or to its start or end.  PgUp and "
-	        "PgDn run 'scroll up' and 'scroll down'.",
+	.summary = N_("scroll the focused pane of the workspace"),
+	.help = N_("Scrolls the focused pane a page up or down, or to its start or end.  PgUp and "
+	           "PgDn run 'scroll up' and 'scroll down'."),
 	.examples = "scroll up\nscroll bottom",
 	.exec = cmd_scroll,
 	.words = scroll_words,
@@ -1163,11 +1221,11 @@ const cmd_entry cmd_view_entry = {
 	.name = "view",
 	.topic = "plot",
 	.usage = "view CMD",
-	.summary = "show what a command prints in the view pane",
-	.help = "Runs CMD with its output in the workspace's view pane instead of the output pane, "
+	.summary = N_("show what a command prints in the view pane"),
+	.help = N_("Runs CMD with its output in the workspace's view pane instead of the output pane, "
 	        "so a help page or a glossary entry stays in sight while you work.  F1 runs 'view "
 	        "help'.  In line mode, and in layouts without a view pane, the output goes where it "
-	        "always goes.",
+	        "always goes."),
 	.examples = "view help\nview help plot",
 	.exec = cmd_view,
 	.complete = COMPLETE_COMMAND,
@@ -1183,8 +1241,8 @@ cmd_log(session *s, cmd_args *a)
 	if (args_max(a, 0, "log [save FILE]") < 0)
 		return -1;
 	size_t first = outlog_first(), end = outlog_end();
-	out_printf("the log holds %zu lines of output (lines %zu to %zu of this session); 'log save FILE' writes "
-	           "them\n",
+	out_printf(_("the log holds %zu lines of output (lines %zu to %zu of this session); 'log save FILE' writes "
+	             "them\n"),
 	           end - first, end > first ? first + 1 : first, end);
 	return 0;
 }
@@ -1203,19 +1261,19 @@ cmd_log_save(session *s, cmd_args *a)
 	size_t first = outlog_first();
 	long n = outlog_save(path, first, err, sizeof err);
 	if (n < 0)
-		return out_error("%s", err);
+		return out_error("%s; choose a directory you can write to", err);
 	if (first > 0)
-		out_printf("saved the last %ld lines of output to %s (the first %zu did not fit in the log)\n", n, path,
+		out_printf(_("saved the last %ld lines of output to %s (the first %zu did not fit in the log)\n"), n, path,
 		           first);
 	else
-		out_printf("saved %ld lines of output to %s\n", n, path);
+		out_printf(_("saved %ld lines of output to %s\n"), n, path);
 	return 0;
 }
 
 static const cmd_sub log_subs[] = {
 	{.name = "save",
 	 .usage = "save FILE",
-	 .summary = "write everything nnlab has printed this session to FILE",
+	 .summary = N_("write everything nnlab has printed this session to FILE"),
 	 .exec = cmd_log_save,
 	 .complete = COMPLETE_FILE,
 	 .flags = CMD_JOB_OK},
@@ -1226,11 +1284,11 @@ const cmd_entry cmd_log_entry = {
 	.name = "log",
 	.topic = "plot",
 	.usage = "log [save FILE]",
-	.summary = "save the session's output to a file",
-	.help = "nnlab keeps what it printed this session (the last 100000 lines), in the "
+	.summary = N_("save the session's output to a file"),
+	.help = N_("nnlab keeps what it printed this session (the last 100000 lines), in the "
 	        "workspace and in line mode alike, with your commands.  'log save FILE' writes "
 	        "it, so nothing that scrolled away or was cleared is lost.  'log' alone says how "
-	        "much it holds.",
+	        "much it holds."),
 	.examples = "log\nlog save session.txt",
 	.exec = cmd_log,
 	.subs = log_subs,

@@ -27,6 +27,7 @@
 #include "core/vmath.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 
@@ -120,7 +121,7 @@ read_rows(const char *path, int d, int k, const dataset *ds, int regression, pre
 	size_t len;
 	memset(r, 0, sizeof *r);
 	if (file_read(path, PREDICT_MAX_BYTES, &buf, &len, ferr) < 0) {
-		snprintf(err, elen, "%s; give the path of a CSV file of at most %u MiB", ferr, PREDICT_MAX_BYTES >> 20);
+		snprintf(err, elen, _("%s; give the path of a CSV file of at most %u MiB"), ferr, PREDICT_MAX_BYTES >> 20);
 		return -1;
 	}
 	char **f = xmalloc((size_t)(d + 2) * sizeof *f);
@@ -143,8 +144,8 @@ read_rows(const char *path, int d, int k, const dataset *ds, int regression, pre
 		}
 		int nf = split_fields(p, e, f, d + 1);
 		if (nf != d && nf != d + 1) {
-			snprintf(err, elen, "%s:%d: %d column%s, but the network takes %d feature%s; give %d columns "
-			         "(the features) or %d (the features, then the label)",
+			snprintf(err, elen, _("%s:%d: %d column%s, but the network takes %d feature%s; give %d columns "
+			         "(the features) or %d (the features, then the label)"),
 			         path, line, nf, nf == 1 ? "" : "s", d, d == 1 ? "" : "s", d, d + 1);
 			rc = -1;
 			break;
@@ -160,7 +161,7 @@ read_rows(const char *path, int d, int k, const dataset *ds, int regression, pre
 			continue;
 		}
 		if (cols >= 0 && nf != cols) {
-			snprintf(err, elen, "%s:%d: %d columns, but the rows before have %d; give every row the same columns",
+			snprintf(err, elen, _("%s:%d: %d columns, but the rows before have %d; give every row the same columns"),
 			         path, line, nf, cols);
 			rc = -1;
 			break;
@@ -174,7 +175,7 @@ read_rows(const char *path, int d, int k, const dataset *ds, int regression, pre
 		}
 		for (int i = 0; i < d && rc == 0; i++) {
 			if (parse_num(f[i], &v) < 0 || fabs(v) > 1e30) {
-				snprintf(err, elen, "%s:%d:%d: '%s' is not a number; every feature must be a number", path, line,
+				snprintf(err, elen, _("%s:%d:%d: '%s' is not a number; every feature must be a number"), path, line,
 				         i + 1, f[i]);
 				rc = -1;
 			}
@@ -184,7 +185,7 @@ read_rows(const char *path, int d, int k, const dataset *ds, int regression, pre
 			const char *lab = f[d];
 			if (regression) {
 				if (k != 1 || parse_num(lab, &v) < 0) {
-					snprintf(err, elen, "%s:%d:%d: '%s' is not a target value; the last column must be a number",
+					snprintf(err, elen, _("%s:%d:%d: '%s' is not a target value; the last column must be a number"),
 					         path, line, d + 1, lab);
 					rc = -1;
 				}
@@ -192,8 +193,8 @@ read_rows(const char *path, int d, int k, const dataset *ds, int regression, pre
 			} else {
 				int c = class_of(ds, k, lab);
 				if (c < 0) {
-					snprintf(err, elen, "%s:%d:%d: '%s' is not one of the network's %d classes; give a class "
-					         "name of the data or a number from 0 to %d",
+					snprintf(err, elen, _("%s:%d:%d: '%s' is not one of the network's %d classes; give a class "
+					         "name of the data or a number from 0 to %d"),
 					         path, line, d + 1, lab, k, k - 1);
 					rc = -1;
 				}
@@ -201,14 +202,14 @@ read_rows(const char *path, int d, int k, const dataset *ds, int regression, pre
 			}
 		}
 		if (r->n >= CSV_ROWS_MAX_PREDICT) {
-			snprintf(err, elen, "%s:%d: more than %d rows; split the file", path, line, CSV_ROWS_MAX_PREDICT);
+			snprintf(err, elen, _("%s:%d: more than %d rows; split the file"), path, line, CSV_ROWS_MAX_PREDICT);
 			rc = -1;
 		}
 		r->n++;
 		p = next;
 	}
 	if (rc == 0 && r->n == 0) {
-		snprintf(err, elen, "%s has no rows of numbers; give one row per sample, %d feature%s each", path, d,
+		snprintf(err, elen, _("%s has no rows of numbers; give one row per sample, %d feature%s each"), path, d,
 		         d == 1 ? "" : "s");
 		rc = -1;
 	}
@@ -307,7 +308,7 @@ int
 predict_file(session *s, const char *path, const char *out_path, int to_stdout)
 {
 	netlab *nl = net_lab(s);
-	if (predict_need_model(nl) < 0)
+	if (predict_need_model(nl) < 0 || (out_path && session_check_write(s, out_path) < 0))
 		return -1;
 	model *m = nl->model;
 	const dataset *ds = nl->data && nl->data->d == m->n_in ? nl->data : NULL;
@@ -332,8 +333,8 @@ predict_file(session *s, const char *path, const char *out_path, int to_stdout)
 		if (file_write_atomic(out_path, b.s, b.len, ferr) < 0)
 			rc = out_error("%s; choose a file in a directory you can write", ferr);
 		else
-			out_printf("wrote %d prediction%s to %s (features, predicted %s%s)\n", r.n, r.n == 1 ? "" : "s",
-			           out_path, regression ? "value" : "class", regression ? "" : ", one probability per class");
+			out_printf(_("wrote %d prediction%s to %s (features, predicted %s%s)\n"), r.n, r.n == 1 ? "" : "s",
+			           out_path, regression ? _("value") : _("class"), regression ? "" : _(", one probability per class"));
 	} else {
 		/* the first rows on screen */
 		const char *q = b.s;
@@ -343,16 +344,16 @@ predict_file(session *s, const char *path, const char *out_path, int to_stdout)
 			q = e + 1;
 		}
 		if (r.n > PREDICT_SHOW_ROWS)
-			out_printf("... %d more row%s; out=FILE writes them all\n", r.n - PREDICT_SHOW_ROWS,
+			out_printf(_("... %d more row%s; out=FILE writes them all\n"), r.n - PREDICT_SHOW_ROWS,
 			           r.n - PREDICT_SHOW_ROWS == 1 ? "" : "s");
 	}
 	if (rc == 0 && !to_stdout && r.has_label) {
 		char c1[32], c2[32];
 		if (regression)
-			out_printf("mean squared error against the file's targets: %s over %d row%s\n",
+			out_printf(_("mean squared error against the file's targets: %s over %d row%s\n"),
 			           net_num(s, sse / r.n, c1, sizeof c1), r.n, r.n == 1 ? "" : "s");
 		else
-			out_printf("accuracy against the file's labels: %s (%ld of %s right)\n",
+			out_printf(_("accuracy against the file's labels: %s (%ld of %s right)\n"),
 			           net_pct((double)correct / r.n, c1, sizeof c1), correct, net_count(r.n, c2, sizeof c2));
 	}
 	sb_free(&b);

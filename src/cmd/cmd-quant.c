@@ -21,7 +21,9 @@
 #include "core/rnn.h"
 #include "out/chart.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -31,6 +33,14 @@
 
 static const numfmt *const formats[] = {&NUMFMT_FP32, &NUMFMT_FP16, &NUMFMT_BF16};
 enum { NFORMATS = 3 };
+
+/* wpad: the printf width that pads s to w columns (a Chinese character
+ * takes two columns but three bytes) */
+static int
+wpad(int w, const char *s)
+{
+	return w + (int)(strlen(s) - utf8_width(s));
+}
 
 /* ==== the number ========================================================= */
 
@@ -115,19 +125,19 @@ describe(const numfmt *f, uint32_t bits, char *buf, size_t n)
 	uint32_t e = numfmt_expfield(f, bits);
 	switch (numfmt_classify(f, bits)) {
 	case NUMFMT_ZERO:
-		snprintf(buf, n, "%s zero", numfmt_sign(f, bits) ? "negative" : "positive");
+		snprintf(buf, n, "%s", numfmt_sign(f, bits) ? _("negative zero") : _("positive zero"));
 		break;
 	case NUMFMT_SUBNORMAL:
-		snprintf(buf, n, "subnormal, 0.m x 2^%d", 1 - bias);
+		snprintf(buf, n, _("subnormal, 0.m x 2^%d"), 1 - bias);
 		break;
 	case NUMFMT_NORMAL:
-		snprintf(buf, n, "normal, 1.m x 2^(%u-%d)", (unsigned)e, bias);
+		snprintf(buf, n, _("normal, 1.m x 2^(%u-%d)"), (unsigned)e, bias);
 		break;
 	case NUMFMT_INF:
-		snprintf(buf, n, "%sinfinity", numfmt_sign(f, bits) ? "-" : "+");
+		snprintf(buf, n, _("%sinfinity"), numfmt_sign(f, bits) ? "-" : "+");
 		break;
 	case NUMFMT_NAN:
-		snprintf(buf, n, "NaN (%s)", numfmt_mantfield(f, bits) >> (f->mbits - 1) ? "quiet" : "signalling");
+		snprintf(buf, n, "%s", numfmt_mantfield(f, bits) >> (f->mbits - 1) ? _("NaN (quiet)") : _("NaN (signalling)"));
 		break;
 	}
 }
@@ -143,19 +153,21 @@ verdict(const numfmt *f, double x, uint32_t bits, char *buf, size_t n)
 	if (isnan(x) || isinf(x))
 		return;
 	if (k == NUMFMT_INF) {
-		snprintf(buf, n, "overflow: the largest finite %s is %s, and every x from\n"
-		                 "        max + ulp/2 = %s on rounds to infinity",
+		snprintf(buf, n, _("overflow: the largest finite %s is %s, and every x from\n"
+		                   "        max + ulp/2 = %s on rounds to infinity"),
 		         f->name, text_fmt_num(numfmt_max(f), m, sizeof m),
 		         text_fmt_num(numfmt_max(f) + ldexp(1.0, numfmt_bias(f) - f->mbits - 1), t, sizeof t));
 	} else if (k == NUMFMT_ZERO && x != 0) {
-		snprintf(buf, n, "underflow: x is at most half the smallest subnormal 2^%d: it rounds to zero",
+		snprintf(buf, n, _("underflow: x is at most half the smallest subnormal 2^%d: it rounds to zero"),
 		         1 - numfmt_bias(f) - f->mbits);
 	} else if (k == NUMFMT_SUBNORMAL) {
 		int used = 0;
 		for (uint32_t mm = numfmt_mantfield(f, bits); mm; mm >>= 1)
 			used++;
-		snprintf(buf, n, "subnormal: below 2^%d only %d significant bit%s left", 1 - numfmt_bias(f), used,
-		         used == 1 ? " is" : "s are");
+		snprintf(buf, n,
+		         used == 1 ? _("subnormal: below 2^%d only %d significant bit is left")
+		                   : _("subnormal: below 2^%d only %d significant bits are left"),
+		         1 - numfmt_bias(f), used);
 	}
 	if (v != x && (k == NUMFMT_NORMAL || k == NUMFMT_SUBNORMAL || k == NUMFMT_ZERO)) {
 		/* the neighbour on x's side: one step in magnitude */
@@ -163,7 +175,7 @@ verdict(const numfmt *f, double x, uint32_t bits, char *buf, size_t n)
 		double o = numfmt_decode(f, other);
 		if (fabs(x - v) == fabs(o - v) / 2) {
 			size_t used = strlen(buf);
-			snprintf(buf + used, n - used, "%sa tie halfway between 0x%0*x and 0x%0*x: the even code wins",
+			snprintf(buf + used, n - used, _("%sa tie halfway between 0x%0*x and 0x%0*x: the even code wins"),
 			         used ? "\n        " : "", numfmt_width(f) / 4, (unsigned)bits, numfmt_width(f) / 4,
 			         (unsigned)other);
 		}
@@ -195,15 +207,17 @@ quant_bits(session *s, cmd_args *a)
 	if (scale <= 0)
 		return out_error("scale='%s' must be above zero", arg_str(a, "scale", ""));
 
-	char buf[200];
+	char buf[400];
 	if (pat)
-		out_printf("x = %s, whose value is %.17g\n", text, x);
+		out_printf(_("x = %s, whose value is %.17g\n"), text, x);
 	else if (isnan(x) || isinf(x))
 		out_printf("x = %s\n", text);
 	else
-		out_printf("x = %s (the nearest double: %.20g)\n", text, x);
+		out_printf(_("x = %s (the nearest double: %.20g)\n"), text, x);
 
-	out_printf("\n  %-5s %-10s %s %-8s %-23s %s\n", "", "hex", "s", "exponent", "mantissa", "kind");
+	const char *hx = _("hex"), *ex = _("exponent"), *ma = _("mantissa");
+	out_printf("\n  %-5s %-*s %s %-*s %-*s %s\n", "", wpad(10, hx), hx, "s", wpad(8, ex), ex, wpad(23, ma), ma,
+	           _("kind"));
 	uint32_t codes[NFORMATS];
 	for (int i = 0; i < NFORMATS; i++) {
 		const numfmt *f = formats[i];
@@ -216,7 +230,8 @@ quant_bits(session *s, cmd_args *a)
 		out_printf("  %-5s 0x%0*x%*s %u %-8s %-23s %s\n", f->name, numfmt_width(f) / 4, (unsigned)codes[i],
 		           8 - numfmt_width(f) / 4, "", numfmt_sign(f, codes[i]), e, m, buf);
 	}
-	out_printf("\n  %-5s %-24s %-12s %s\n", "", "stored value", "error", "relative error");
+	const char *sv = _("stored value"), *er = _("error");
+	out_printf("\n  %-5s %-*s %-*s %s\n", "", wpad(24, sv), sv, wpad(12, er), er, _("relative error"));
 	for (int i = 0; i < NFORMATS; i++) {
 		const numfmt *f = formats[i];
 		double v = numfmt_decode(f, codes[i]);
@@ -234,28 +249,28 @@ quant_bits(session *s, cmd_args *a)
 		if (buf[0])
 			out_printf("        %s\n", buf);
 	}
-	out_printf("  (round to nearest, ties to even; significant bits: fp32 24, fp16 11, bf16 8)\n");
+	out_printf(_("  (round to nearest, ties to even; significant bits: fp32 24, fp16 11, bf16 8)\n"));
 
 	/* int8 */
 	numfmt_q8 q = {scale, (int)zero, zero ? -128 : -127, 127};
 	int clipped;
 	int code = numfmt_q8_encode(&q, x, &clipped);
 	double back = numfmt_q8_decode(&q, code);
-	out_printf("\n  int8  scale %.10g%s, zero point %ld, codes %d..%d\n", scale,
+	out_printf(_("\n  int8  scale %.10g%s, zero point %ld, codes %d..%d\n"), scale,
 	           arg_has(a, "scale") ? "" : " (1/127)", zero, q.lo, q.hi);
 	if (isnan(x)) {
-		out_printf("        NaN has no int8 code; it is stored as the zero point %d\n", code);
+		out_printf(_("        NaN has no int8 code; it is stored as the zero point %d\n"), code);
 		return 0;
 	}
-	out_printf("        x/scale = %.10g\n"
-	           "        code = clip(round(x/scale) + zero) = %d = 0x%02x (round: ties to even)\n",
+	out_printf(_("        x/scale = %.10g\n"
+	             "        code = clip(round(x/scale) + zero) = %d = 0x%02x (round: ties to even)\n"),
 	           x / scale, code, (unsigned)(code & 0xff));
-	out_printf("        dequantised (%d - %ld)*scale = %.10g, error %+.4e\n", code, zero, back, back - x);
+	out_printf(_("        dequantised (%d - %ld)*scale = %.10g, error %+.4e\n"), code, zero, back, back - x);
 	if (clipped)
-		out_printf("        clipped: x is beyond the range; the error exceeds scale/2 = %.4e\n",
+		out_printf(_("        clipped: x is beyond the range; the error exceeds scale/2 = %.4e\n"),
 		           scale / 2);
 	else
-		out_printf("        |error| <= scale/2 = %.4e, as for every x inside the range\n", scale / 2);
+		out_printf(_("        |error| <= scale/2 = %.4e, as for every x inside the range\n"), scale / 2);
 	return 0;
 }
 
@@ -319,13 +334,14 @@ eval_line(netlab *nl, const char *name, int r0, int r1, const eval_result *befor
 	eval_rows(nl, r0, r1, &after);
 	char b1[32], b2[32];
 	if (nl->data->regression)
-		out_printf("  %-6s loss %.6f -> %.6f (%+.6f)\n", name, before->loss, after.loss,
+		out_printf(_("  %-*s loss %.6f -> %.6f (%+.6f)\n"), wpad(6, name), name, before->loss, after.loss,
 		           after.loss - before->loss);
 	else
-		out_printf("  %-6s accuracy %s -> %s (%+ld sample%s), loss %.6f -> %.6f\n", name,
-		           net_pct(before->acc, b1, sizeof b1), net_pct(after.acc, b2, sizeof b2),
-		           after.correct - before->correct, labs(after.correct - before->correct) == 1 ? "" : "s",
-		           before->loss, after.loss);
+		out_printf(labs(after.correct - before->correct) == 1
+		                   ? _("  %-*s accuracy %s -> %s (%+ld sample), loss %.6f -> %.6f\n")
+		                   : _("  %-*s accuracy %s -> %s (%+ld samples), loss %.6f -> %.6f\n"),
+		           wpad(6, name), name, net_pct(before->acc, b1, sizeof b1), net_pct(after.acc, b2, sizeof b2),
+		           after.correct - before->correct, before->loss, after.loss);
 }
 
 static void
@@ -341,10 +357,10 @@ err_histogram(const float *err, size_t n, double max_err, const char *what)
 		y[k < 0 ? 0 : k >= BINS ? BINS - 1 : k]++;
 	}
 	char title[96];
-	snprintf(title, sizeof title, "quantisation error per weight (%s)", what);
-	chart_series ser = {.name = "weights", .x = x, .y = y, .n = BINS};
-	chart c = {.kind = CHART_LINE, .title = title, .xlabel = "error (quantised - original)",
-	           .ylabel = "weights", .series = &ser, .nseries = 1, .height = 10};
+	snprintf(title, sizeof title, _("quantisation error per weight (%s)"), what);
+	chart_series ser = {.name = _("weights"), .x = x, .y = y, .n = BINS};
+	chart c = {.kind = CHART_LINE, .title = title, .xlabel = _("error (quantised - original)"),
+	           .ylabel = _("weights"), .series = &ser, .nseries = 1, .height = 10};
 	out_chart(&c);
 }
 
@@ -358,7 +374,7 @@ quant_prepare(session *s, enum big_target target, float *params, size_t n, enum 
 	biglab *b = biglab_get(s);
 	if (big_live(s)) {
 		memcpy(big_params(s), b->backup, b->n * sizeof *b->backup);
-		out_printf("(the %s weights are replaced by full precision first)\n", b->what);
+		out_printf(_("(the %s weights are replaced by full precision first)\n"), b->what);
 	}
 	big_drop(b);
 	b->backup = xmalloc(n * sizeof *b->backup);
@@ -377,25 +393,27 @@ quant_report(const biglab *b, enum quant_kind k, int per_channel, int asym, cons
              size_t nb, size_t n_params, const float *err)
 {
 	char c1[32], c2[32], c3[32], c4[32];
-	if (k == QUANT_INT8 || k == QUANT_INT4)
-		out_printf("  %s, %s: %s scale%s%s\n", per_channel ? "one scale per output unit" : "one scale per layer",
-		           asym ? (k == QUANT_INT8 ? "asymmetric: codes -128..127 and a zero point"
-		                                   : "asymmetric: codes -8..7 and a zero point")
-		                : (k == QUANT_INT8 ? "symmetric: codes -127..127, zero point 0"
-		                                   : "symmetric: codes -7..7, zero point 0"),
-		           net_count((long)st->groups, c1, sizeof c1), st->groups == 1 ? "" : "s",
-		           asym ? " and zero points" : "");
+	if (k == QUANT_INT8 || k == QUANT_INT4) {
+		out_printf(_("  %s, %s: "), per_channel ? _("one scale per output unit") : _("one scale per layer"),
+		           asym ? (k == QUANT_INT8 ? _("asymmetric: codes -128..127 and a zero point")
+		                                   : _("asymmetric: codes -8..7 and a zero point"))
+		                : (k == QUANT_INT8 ? _("symmetric: codes -127..127, zero point 0")
+		                                   : _("symmetric: codes -7..7, zero point 0")));
+		out_printf(st->groups == 1 ? (asym ? _("%s scale and zero points\n") : _("%s scale\n"))
+		                           : (asym ? _("%s scales and zero points\n") : _("%s scales\n")),
+		           net_count((long)st->groups, c1, sizeof c1));
+	}
 	double before = 4.0 * (double)n_params;
 	double after = nw * quant_kind_bits(k) / 8.0 + 4.0 * nb + 4.0 * st->groups + (asym ? 1.0 * st->groups : 0);
-	out_printf("  size     before: %s weights and %s biases x 32 bits = %s\n", net_count((long)nw, c1, sizeof c1),
+	out_printf(_("  size     before: %s weights and %s biases x 32 bits = %s\n"), net_count((long)nw, c1, sizeof c1),
 	           net_count((long)nb, c2, sizeof c2), net_bytes(before, c3, sizeof c3));
-	out_printf("           after:  weights x %d bits, biases x 32%s = %s (%.2fx smaller)\n", quant_kind_bits(k),
-	           st->groups ? (asym ? ", fp32 scales, int8 zero points" : ", fp32 scales") : "",
+	out_printf(_("           after:  weights x %d bits, biases x 32%s = %s (%.2fx smaller)\n"), quant_kind_bits(k),
+	           st->groups ? (asym ? _(", fp32 scales, int8 zero points") : _(", fp32 scales")) : "",
 	           net_bytes(after, c4, sizeof c4), before / after);
-	out_printf("  error    max |w'-w| %.4e, mean |w'-w| %.4e\n", st->max_err, st->sum_err / (double)st->n);
+	out_printf(_("  error    max |w'-w| %.4e, mean |w'-w| %.4e\n"), st->max_err, st->sum_err / (double)st->n);
 	if (st->groups && !asym)
-		out_printf("           bound: |w'-w| <= scale/2, largest scale/2 %.4e\n", st->max_half_scale);
-	out_printf("  SQNR     10 log10(sum w^2 / sum (w'-w)^2) = %.2f dB\n", quant_sqnr_db(st));
+		out_printf(_("           bound: |w'-w| <= scale/2, largest scale/2 %.4e\n"), st->max_half_scale);
+	out_printf(_("  SQNR     10 log10(sum w^2 / sum (w'-w)^2) = %.2f dB\n"), quant_sqnr_db(st));
 	err_histogram(err, nw, st->max_err, b->what);
 }
 
@@ -429,23 +447,23 @@ quant_rnn(session *s, cmd_args *a, enum quant_kind k, int per_channel, int asym)
 	quant_matrix(r->Whh, H, H, k, per_channel, asym, err + (size_t)V * H, &st);
 	quant_matrix(r->Why, H, V, k, per_channel, asym, err + (size_t)V * H + (size_t)H * H, &st);
 	b->sum_after = rnn_checksum(r);
-	out_printf("quantised the character RNN's weights (W_xh %dx%d, W_hh %dx%d, W_hy %dx%d) to %s "
-	           "(biases stay fp32)\n", V, H, H, H, H, V, b->what);
+	out_printf(_("quantised the character RNN's weights (W_xh %dx%d, W_hh %dx%d, W_hy %dx%d) to %s "
+	             "(biases stay fp32)\n"), V, H, H, H, H, V, b->what);
 	quant_report(b, k, per_channel, asym, &st, nw, nb, r->n_params, err);
 	free(err);
 	if (text) {
 		double nll1 = 0;
 		size_t np1 = 0;
 		if (rnn_text_nll(s, text, QUANT_PPL_CHARS, &nll1, &np1) == 0) {
-			out_printf("effect on the text '%s' (%zu predictions, each character from those before it):\n", text,
+			out_printf(_("effect on the text '%s' (%zu predictions, each character from those before it):\n"), text,
 			           np1);
-			out_printf("  perplexity %.3f -> %.3f (%+.2f%%), %.4f -> %.4f bits per character\n", exp(nll0),
+			out_printf(_("  perplexity %.3f -> %.3f (%+.2f%%), %.4f -> %.4f bits per character\n"), exp(nll0),
 			           exp(nll1), 100.0 * (exp(nll1) / exp(nll0) - 1.0), nll0 / log(2.0), nll1 / log(2.0));
 		}
 	} else {
-		out_printf("(the text the RNN trained on is not known: give text=FILE to compare perplexities)\n");
+		out_printf(_("(the text the RNN trained on is not known: give text=FILE to compare perplexities)\n"));
 	}
-	out_printf("'quant undo' restores the full-precision weights\n");
+	out_printf(_("'quant undo' restores the full-precision weights\n"));
 	return 0;
 }
 
@@ -512,18 +530,18 @@ quant_weights(session *s, cmd_args *a, enum quant_kind k)
 
 	char desc[256];
 	model_describe(m, desc, sizeof desc);
-	out_printf("quantised the weights of %s to %s (biases stay fp32)\n", desc, b->what);
+	out_printf(_("quantised the weights of %s to %s (biases stay fp32)\n"), desc, b->what);
 	quant_report(b, k, per_channel, asym, &st, nw, nb, m->n_params, err);
 	free(err);
 	if (fit) {
-		out_printf("effect on the data '%s':\n", nl->data->name);
-		eval_line(nl, "train:", 0, nl->data->n_train, &tr0);
+		out_printf(_("effect on the data '%s':\n"), nl->data->name);
+		eval_line(nl, _("train:"), 0, nl->data->n_train, &tr0);
 		if (has_test)
-			eval_line(nl, "test:", nl->data->n_train, nl->data->n, &te0);
+			eval_line(nl, _("test:"), nl->data->n_train, nl->data->n, &te0);
 	} else {
-		out_printf("(no data that fits the network: no accuracy to compare)\n");
+		out_printf(_("(no data that fits the network: no accuracy to compare)\n"));
 	}
-	out_printf("'quant undo' restores the full-precision weights\n");
+	out_printf(_("'quant undo' restores the full-precision weights\n"));
 	return 0;
 }
 
@@ -562,13 +580,13 @@ quant_undo(session *s, cmd_args *a)
 	if (!big_live(s))
 		return out_error("the %s changed since 'quant %s' (trained, rebuilt or loaded), so the kept "
 		                 "weights no longer apply; run 'quant %s' again to compare",
-		                 b->target == BIG_RNN ? "character RNN" : "network", b->what, b->what);
+		                 b->target == BIG_RNN ? _("character RNN") : _("network"), b->what, b->what);
 	memcpy(big_params(s), b->backup, b->n * sizeof *b->backup);
 	if (b->target == BIG_RNN)
-		out_printf("restored the character RNN's full-precision weights (checksum %016llx)\n",
+		out_printf(_("restored the character RNN's full-precision weights (checksum %016llx)\n"),
 		           (unsigned long long)rnn_checksum(rnn_trained_model(s, NULL)));
 	else
-		out_printf("restored the full-precision weights (checksum %016llx)\n",
+		out_printf(_("restored the full-precision weights (checksum %016llx)\n"),
 		           (unsigned long long)model_checksum(s->net->model));
 	big_drop(b);
 	return 0;
@@ -580,19 +598,19 @@ static const char *const weight_keys[] = {"model", "text", NULL};
 
 static const cmd_sub quant_subs[] = {
 	{.name = "bits", .usage = "bits X [scale=S] [zero=Z]",
-	 .summary = "a number's fp32, fp16, bf16 and int8 codes", .exec = quant_bits,
+	 .summary = N_("a number's fp32, fp16, bf16 and int8 codes"), .exec = quant_bits,
 	 .keys = bits_keys},
-	{.name = "fp16", .usage = "fp16 [model=net|rnn] [text=FILE]", .summary = "the model's weights in half precision",
+	{.name = "fp16", .usage = "fp16 [model=net|rnn] [text=FILE]", .summary = N_("the model's weights in half precision"),
 	 .exec = quant_fp16, .keys = weight_keys},
-	{.name = "bf16", .usage = "bf16 [model=net|rnn] [text=FILE]", .summary = "the model's weights in bfloat16",
+	{.name = "bf16", .usage = "bf16 [model=net|rnn] [text=FILE]", .summary = N_("the model's weights in bfloat16"),
 	 .exec = quant_bf16, .keys = weight_keys},
 	{.name = "int8", .usage = "int8 [per-channel] [asym] [model=net|rnn] [text=FILE]",
-	 .summary = "the model's weights as 8-bit codes", .exec = quant_int8, .keys = weight_keys, .words = int_words,
+	 .summary = N_("the model's weights as 8-bit codes"), .exec = quant_int8, .keys = weight_keys, .words = int_words,
 	 .complete = COMPLETE_WORDS},
 	{.name = "int4", .usage = "int4 [per-channel] [asym] [model=net|rnn] [text=FILE]",
-	 .summary = "the model's weights as 4-bit codes", .exec = quant_int4, .keys = weight_keys, .words = int_words,
+	 .summary = N_("the model's weights as 4-bit codes"), .exec = quant_int4, .keys = weight_keys, .words = int_words,
 	 .complete = COMPLETE_WORDS},
-	{.name = "undo", .usage = "undo", .summary = "the full-precision weights back, bit for bit", .exec = quant_undo},
+	{.name = "undo", .usage = "undo", .summary = N_("the full-precision weights back, bit for bit"), .exec = quant_undo},
 	{0},
 };
 
@@ -600,8 +618,8 @@ const cmd_entry cmd_quant_entry = {
 	.name = "quant",
 	.topic = "big",
 	.usage = "quant bits X [scale=S] [zero=Z] | fp16|bf16|int8|int4 [per-channel] [asym] [model=net|rnn] [text=FILE] | undo",
-	.summary = "number formats, and a model's weights quantised",
-	.help = "'quant bits X' spells out the bit pattern of X in fp32, fp16 and bf16: sign, exponent "
+	.summary = N_("number formats, and a model's weights quantised"),
+	.help = N_("'quant bits X' spells out the bit pattern of X in fp32, fp16 and bf16: sign, exponent "
 	        "(stored with a bias), mantissa and the hex code, the value each format actually keeps and "
 	        "the error.  Rounding is to nearest with ties to even, from X as typed (a double) in one step; "
 	        "values below the smallest normal become subnormals with fewer significant bits, values from "
@@ -630,7 +648,7 @@ const cmd_entry cmd_quant_entry = {
 	        "done to the character RNN of 'rnn train': its three matrices W_xh, W_hh and W_hy are quantised "
 	        "(each a layer with its own scale, or per output unit), the biases stay fp32, and instead of "
 	        "accuracy the perplexity on the text it trained on (or text=FILE) is compared before and after, "
-	        "over at most the first 20000 predictions.",
+	        "over at most the first 20000 predictions."),
 	.examples = "quant bits 0.1\nquant int8\nquant int4 per-channel\nquant undo\nquant int4 model=rnn\nquant bits 65520\nquant bits 2^-25\nquant bits -0\nquant bits fp16:0x7c01\n"
 	            "quant bits 0.3 scale=0.01\nquant bits 1.5 scale=0.02 zero=-100",
 	.subs = quant_subs,

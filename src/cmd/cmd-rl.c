@@ -14,17 +14,27 @@
 #include "core/rl.h"
 #include "out/chart.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* wpad: the printf width that pads s to w columns (a Chinese character
+ * takes two columns but three bytes) */
+static int
+wpad(int w, const char *s)
+{
+	return w + (int)(strlen(s) - utf8_width(s));
+}
+
 static void
 draws_note(session *s, uint64_t before)
 {
-	out_printf("drew %llu random numbers from the session's stream\n(seed %llu, draws %llu to %llu)\n",
+	out_printf(_("drew %llu random numbers from the session's stream\n(seed %llu, draws %llu to %llu)\n"),
 	           (unsigned long long)(s->rng.ctr - before), (unsigned long long)s->seed,
 	           (unsigned long long)before + 1, (unsigned long long)s->rng.ctr);
 }
@@ -81,10 +91,10 @@ rl_bandit_cmd(session *s, cmd_args *a)
 	rl_bandit_result res;
 	uint64_t before = s->rng.ctr;
 	rl_bandit(&s->rng, &c, &res);
-	out_printf("bandit: %ld arms with true means q*(a) drawn from N(0,1); a pull of arm a\n"
-	           "pays q*(a) + N(0,1).  %ld problems, %ld pulls each; the agent keeps the\n"
-	           "average reward of each arm and pulls a random arm with probability eps,\n"
-	           "else the arm that looks best.\n",
+	out_printf(_("bandit: %ld arms with true means q*(a) drawn from N(0,1); a pull of arm a\n"
+	             "pays q*(a) + N(0,1).  %ld problems, %ld pulls each; the agent keeps the\n"
+	             "average reward of each arm and pulls a random arm with probability eps,\n"
+	             "else the arm that looks best.\n"),
 	           arms, runs, steps);
 	draws_note(s, before);
 
@@ -94,17 +104,19 @@ rl_bandit_cmd(session *s, cmd_args *a)
 		best_mean += qt[rl_argmax(qt, (int)arms)] / (double)runs;
 	}
 	long tail = steps < 100 ? steps : 100;
-	out_printf("\n  %-6s %18s %20s %16s\n", "eps", "mean reward", "best arm pulled", "best arm found");
-	out_printf("  %-6s %18s %20s %16s\n", "", "(last 100 pulls)", "(last 100 pulls)", "(at the end)");
+	const char *h[5] = {_("mean reward"), _("best arm pulled"), _("best arm found"), _("(last 100 pulls)"),
+	                    _("(at the end)")};
+	out_printf("\n  %-6s %*s %*s %*s\n", "eps", wpad(18, h[0]), h[0], wpad(20, h[1]), h[1], wpad(16, h[2]), h[2]);
+	out_printf("  %-6s %*s %*s %*s\n", "", wpad(18, h[3]), h[3], wpad(20, h[3]), h[3], wpad(16, h[4]), h[4]);
 	for (int e = 0; e < neps; e++) {
 		double rw = 0, op = 0;
 		for (long t = steps - tail; t < steps; t++) {
 			rw += res.reward[e * steps + t] / (double)tail;
 			op += res.optimal[e * steps + t] / (double)tail;
 		}
-		out_printf("  %-6g %18.3f %19.1f%% %9d of %ld\n", eps[e], rw, 100 * op, res.found[e], runs);
+		out_printf(_("  %-6g %18.3f %19.1f%% %9d of %ld\n"), eps[e], rw, 100 * op, res.found[e], runs);
 	}
-	out_printf("  the best arms' mean, the most any agent can earn per pull: %.3f\n", best_mean);
+	out_printf(_("  the best arms' mean, the most any agent can earn per pull: %.3f\n"), best_mean);
 
 	chart_series *sr = xcalloc((size_t)neps, sizeof *sr), *so = xcalloc((size_t)neps, sizeof *so);
 	char (*names)[32] = xcalloc((size_t)neps, sizeof *names);
@@ -116,9 +128,10 @@ rl_bandit_cmd(session *s, cmd_args *a)
 		sr[e] = (chart_series){.name = names[e], .y = res.reward + e * steps, .n = (size_t)steps};
 		so[e] = (chart_series){.name = names[e], .y = pct + e * steps, .n = (size_t)steps};
 	}
-	chart cr = {.kind = CHART_LINE, .title = "mean reward per pull, over the problems", .xlabel = "pull",
-	            .ylabel = "reward", .series = sr, .nseries = neps};
-	chart co = {.kind = CHART_LINE, .title = "% of problems in which the best arm was pulled", .xlabel = "pull",
+	chart cr = {.kind = CHART_LINE, .title = _("mean reward per pull, over the problems"), .xlabel = _("pull"),
+	            .ylabel = _("reward"), .series = sr, .nseries = neps};
+	/* xgettext:no-c-format */
+	chart co = {.kind = CHART_LINE, .title = _("% of problems in which the best arm was pulled"), .xlabel = _("pull"),
 	            .ylabel = "%", .series = so, .nseries = neps};
 	out_printf("\n");
 	out_chart(&cr);
@@ -129,23 +142,26 @@ rl_bandit_cmd(session *s, cmd_args *a)
 	int e = neps - 1;
 	const double *qt = res.q_true;
 	int best = rl_argmax(qt, (int)arms), greedy = rl_argmax(res.q_est + e * arms, (int)arms);
-	out_printf("\nproblem 1 with eps %g:\n  %4s %10s %10s %7s\n", eps[e], "arm", "true mean", "estimate", "pulls");
+	const char *g[4] = {_("arm"), _("true mean"), _("estimate"), _("pulls")};
+	out_printf(_("\nproblem 1 with eps %g:\n"), eps[e]);
+	out_printf("  %*s %*s %*s %*s\n", wpad(4, g[0]), g[0], wpad(10, g[1]), g[1], wpad(10, g[2]), g[2], wpad(7, g[3]),
+	           g[3]);
 	for (long k = 0; k < arms; k++)
 		out_printf("  %4ld %10.3f %10.3f %7ld%s\n", k, qt[k], res.q_est[e * arms + k], res.pulls[e * arms + k],
-		           k == best && k == greedy ? "  <- the best arm, and the agent's pick"
-		           : k == best              ? "  <- the best arm"
-		           : k == greedy            ? "  <- the agent's pick"
+		           k == best && k == greedy ? _("  <- the best arm, and the agent's pick")
+		           : k == best              ? _("  <- the best arm")
+		           : k == greedy            ? _("  <- the agent's pick")
 		                                    : "");
 	if (best == greedy)
-		out_printf("the agent ends up pulling the best arm, arm %d.\n", best);
+		out_printf(_("the agent ends up pulling the best arm, arm %d.\n"), best);
 	else
-		out_printf("the agent ends up favouring arm %d, not the best arm %d: its few pulls of\n"
-		           "arm %d happened to pay little.  Exploration keeps testing it; more pulls\n"
-		           "would set it right.\n",
+		out_printf(_("the agent ends up favouring arm %d, not the best arm %d: its few pulls of\n"
+		             "arm %d happened to pay little.  Exploration keeps testing it; more pulls\n"
+		             "would set it right.\n"),
 		           greedy, best, best);
-	out_printf("\nNo one tells the agent which arm is best, as a label would in supervised\n"
-	           "learning: it only sees the rewards of the arms it pulls.  Without exploration\n"
-	           "(eps 0) it settles on the first arm that pays well enough.\n");
+	out_printf(_("\nNo one tells the agent which arm is best, as a label would in supervised\n"
+	             "learning: it only sees the rewards of the arms it pulls.  Without exploration\n"
+	             "(eps 0) it settles on the first arm that pays well enough.\n"));
 	free(sr);
 	free(so);
 	free(names);
@@ -163,7 +179,8 @@ print_policy(const rl_grid *g, const double *q, const int *path, int plen)
 	char *on = xcalloc((size_t)(g->rows * g->cols), 1);
 	for (int k = 0; k <= plen; k++)
 		on[path[k]] = 1;
-	out_printf("\n  %-*s   %s\n", 2 * g->cols, "greedy action per cell", "the greedy walk from S");
+	const char *h1 = _("greedy action per cell"), *h2 = _("the greedy walk from S");
+	out_printf("\n  %-*s   %s\n", wpad(2 * g->cols, h1), h1, h2);
 	for (int r = 0; r < g->rows; r++) {
 		char left[64] = "", right[64] = "";
 		for (int c = 0; c < g->cols; c++) {
@@ -181,7 +198,7 @@ print_policy(const rl_grid *g, const double *q, const int *path, int plen)
 		}
 		out_printf("  %-*s   %s\n", 2 * g->cols, left, right);
 	}
-	out_printf("  (^ > v < the action Q-learning rates best, ? never tried; # wall, C cliff)\n");
+	out_printf(_("  (^ > v < the action Q-learning rates best, ? never tried; # wall, C cliff)\n"));
 	free(on);
 }
 
@@ -203,15 +220,16 @@ rl_grid_cmd(session *s, cmd_args *a)
 	rl_q_result res;
 	uint64_t before = s->rng.ctr;
 	rl_qlearn(&s->rng, &g, &c, &res);
-	out_printf("grid world '%s', %d x %d: S start, G goal, # wall, C cliff (-100 and back\n"
-	           "to S); every move costs -1.  Q-learning:\n"
-	           "  Q(s,a) += alpha*(r + gamma*max Q(s',.) - Q(s,a))\n"
-	           "%ld episodes of at most %ld moves, eps %g, alpha %g, gamma %g.\n",
+	out_printf(_("grid world '%s', %d x %d: S start, G goal, # wall, C cliff (-100 and back\n"
+	             "to S); every move costs -1.  Q-learning:\n"
+	             "  Q(s,a) += alpha*(r + gamma*max Q(s',.) - Q(s,a))\n"
+	             "%ld episodes of at most %ld moves, eps %g, alpha %g, gamma %g.\n"),
 	           rl_map_names[map], g.rows, g.cols, episodes, c.max_steps, eps, alpha, gamma);
 	draws_note(s, before);
 
 	long block = episodes >= 10 ? episodes / 10 : 1;
-	out_printf("\n  %-13s %13s %11s\n", "episodes", "mean reward", "mean moves");
+	const char *h[3] = {_("episodes"), _("mean reward"), _("mean moves")};
+	out_printf("\n  %-*s %*s %*s\n", wpad(13, h[0]), h[0], wpad(13, h[1]), h[1], wpad(11, h[2]), h[2]);
 	for (long b = 0; b < episodes; b += block) {
 		long end = b + block < episodes ? b + block : episodes;
 		double rw = 0, mv = 0;
@@ -227,7 +245,7 @@ rl_grid_cmd(session *s, cmd_args *a)
 		out_printf("  %-13s %13.1f %11.1f\n", range, rw, mv);
 	}
 	chart_series sr = {.name = "", .y = res.ep_reward, .n = (size_t)episodes};
-	chart cr = {.kind = CHART_LINE, .title = "reward per episode", .xlabel = "episode", .ylabel = "reward",
+	chart cr = {.kind = CHART_LINE, .title = _("reward per episode"), .xlabel = _("episode"), .ylabel = _("reward"),
 	            .series = &sr, .nseries = 1};
 	out_printf("\n");
 	out_chart(&cr);
@@ -239,15 +257,15 @@ rl_grid_cmd(session *s, cmd_args *a)
 	print_policy(&g, res.q, path, k < 0 ? 200 : k);
 	int shortest = rl_shortest(&g);
 	if (k >= 0)
-		out_printf("\nthe greedy walk reaches G in %d moves (reward %.0f); the shortest path has %d.\n", k, rew,
+		out_printf(_("\nthe greedy walk reaches G in %d moves (reward %.0f); the shortest path has %d.\n"), k, rew,
 		           shortest);
 	else
-		out_printf("\nthe greedy walk does not reach G within 200 moves; the shortest path has %d.\n"
-		           "More episodes, or more exploration (eps), let Q-learning find the way.\n",
+		out_printf(_("\nthe greedy walk does not reach G within 200 moves; the shortest path has %d.\n"
+		             "More episodes, or more exploration (eps), let Q-learning find the way.\n"),
 		           shortest);
-	out_printf("\nNo example shows the agent the right move, as labels would in supervised\n"
-	           "learning; only rewards, often long after the moves that earned them.  The\n"
-	           "target r + gamma*max Q(s',.) carries each reward back one move per visit.\n");
+	out_printf(_("\nNo example shows the agent the right move, as labels would in supervised\n"
+	             "learning; only rewards, often long after the moves that earned them.  The\n"
+	             "target r + gamma*max Q(s',.) carries each reward back one move per visit.\n"));
 	free(path);
 	rl_q_free(&res);
 	return 0;
@@ -258,9 +276,9 @@ static const char *const grid_keys[] = {"map", "episodes", "eps", "alpha", "gamm
 
 static const cmd_sub rl_subs[] = {
 	{.name = "bandit", .usage = "bandit [arms=] [eps=] [steps=] [runs=]",
-	 .summary = "epsilon-greedy agents on a bandit", .exec = rl_bandit_cmd, .keys = bandit_keys},
+	 .summary = N_("epsilon-greedy agents on a bandit"), .exec = rl_bandit_cmd, .keys = bandit_keys},
 	{.name = "grid", .usage = "grid [map=cliff|maze] [episodes=] [eps=] [alpha=] [gamma=]",
-	 .summary = "Q-learning on a grid world", .exec = rl_grid_cmd, .keys = grid_keys},
+	 .summary = N_("Q-learning on a grid world"), .exec = rl_grid_cmd, .keys = grid_keys},
 	{0},
 };
 
@@ -268,8 +286,8 @@ const cmd_entry cmd_rl_entry = {
 	.name = "rl",
 	.topic = "big",
 	.usage = "rl bandit|grid [key=value ...]",
-	.summary = "learn from rewards: a bandit and a grid world",
-	.help = "Reinforcement learning: an agent acts, the world pays a reward, and the agent improves "
+	.summary = N_("learn from rewards: a bandit and a grid world"),
+	.help = N_("Reinforcement learning: an agent acts, the world pays a reward, and the agent improves "
 	        "its estimate of what each action is worth.  No labels, unlike the supervised demos.\n"
 	        "\n"
 	        "'rl bandit' is the 10-armed testbed of Sutton and Barto (2018, section 2.3): arms=10 "
@@ -281,7 +299,7 @@ const cmd_entry cmd_rl_entry = {
 	        "for episodes=200 with eps=0.1, alpha=0.5, gamma=1; it charts the reward of every "
 	        "episode, draws the learned policy as arrows and walks it from the start.\n"
 	        "\n"
-	        "Both draw from the session's random stream: the same seed gives the same run.",
+	        "Both draw from the session's random stream: the same seed gives the same run."),
 	.examples = "rl bandit\nrl bandit eps=0.1 steps=2000\nrl grid\nrl grid map=maze episodes=50",
 	.subs = rl_subs,
 };

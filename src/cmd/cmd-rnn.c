@@ -15,6 +15,7 @@
 #include "core/vmath.h"
 #include "core/vocab.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -212,8 +213,8 @@ cmd_rnn_new(session *s, cmd_args *a)
 	seqlab *q = seqlab_get(s);
 	rs_free(q->rnn);
 	q->rnn = rs;
-	out_printf("new character RNN: %ld hidden units (tanh), backpropagation through %ld steps at a time\n", H, T);
-	seq_note(s, "its characters and weights come from the first text it trains on: rnn train FILE\n");
+	out_printf(_("new character RNN: %ld hidden units (tanh), backpropagation through %ld steps at a time\n"), H, T);
+	seq_note(s, _("its characters and weights come from the first text it trains on: rnn train FILE\n"));
 	return 0;
 }
 
@@ -237,7 +238,7 @@ train_slice(session *s, job *j)
 		rj->done++;
 		if (!isfinite(l)) {
 			out_error("the loss became %s at step %ld; lower the learning rate (lr=) or clip the gradient (clip=5)",
-			          isnan(l) ? "NaN" : "infinite", rs->tr.step);
+			          isnan(l) ? "NaN" : _("infinite"), rs->tr.step);
 			return JOB_FAILED;
 		}
 		rj->loss_sum += l;
@@ -266,10 +267,10 @@ train_finish(session *s, job *j, int stopped, int failed)
 	if (rj->loss_n)
 		rs->loss = rj->loss_sum / rj->loss_n;
 	if (stopped)
-		out_printf("stopped after %ld of %ld steps; the weights learned so far are kept\n", rj->done, rj->steps);
+		out_printf(_("stopped after %ld of %ld steps; the weights learned so far are kept\n"), rj->done, rj->steps);
 	if (!failed)
-		out_printf("trained %ld steps in all; the training loss is an average over recent chunks - 'rnn ppl "
-		           "FILE' measures a whole text\n", rs->tr.step);
+		out_printf(_("trained %ld steps in all; the training loss is an average over recent chunks - 'rnn ppl "
+		             "FILE' measures a whole text\n"), rs->tr.step);
 	free(rj);
 }
 
@@ -306,7 +307,7 @@ cmd_rnn_train(session *s, cmd_args *a)
 	char label[300];
 	snprintf(label, sizeof label, "'%.280s'", c.name);
 	if (encode_known(&cs, label, c.text, c.len, &ids, &L,
-	                 "train on a text with the model's characters, or start a new model with 'rnn new'") < 0) {
+	                 _("train on a text with the model's characters, or start a new model with 'rnn new'")) < 0) {
 		symset_free(&cs);
 		corpus_free(&c);
 		return -1;
@@ -328,7 +329,7 @@ cmd_rnn_train(session *s, cmd_args *a)
 		cur->T = T;
 		hist_reset(cur);
 		q->rnn = cur;
-		out_printf("a new character RNN with %d hidden units and %d steps per chunk ('rnn new' chooses)\n", H, T);
+		out_printf(_("a new character RNN with %d hidden units and %d steps per chunk ('rnn new' chooses)\n"), H, T);
 	}
 	rnn_state *rs = cur;
 	if (fresh) {
@@ -362,16 +363,19 @@ cmd_rnn_train(session *s, cmd_args *a)
 	free(ids);
 	free(rs->source);
 	rs->source = xstrdup(c.name);
-	out_printf("training on '%s': %zu characters, %d distinct; %ld streams x %d steps = %ld characters a step, "
-	           "Adam lr %g%s\n", c.name, L, rs->m->V, batch, T, batch * T, lr, clip > 0 ? ", gradients clipped" : "");
-	out_printf("a uniform model (every character equally likely) has perplexity %d, the number of characters\n",
+	out_printf(_("training on '%s': %zu characters, %d distinct; %ld streams x %d steps = %ld characters a step, "
+	             "Adam lr %g%s\n"), c.name, L, rs->m->V, batch, T, batch * T, lr,
+	           clip > 0 ? _(", gradients clipped") : "");
+	out_printf(_("a uniform model (every character equally likely) has perplexity %d, the number of characters\n"),
 	           rs->m->V);
-	out_printf("  step      loss  perplexity\n");
+	/* TRANSLATORS: the heading of the columns "%6ld  %8.4f  %10.3f": keep
+	 * each word over its column (a Chinese character is two wide). */
+	out_printf(_("  step      loss  perplexity\n"));
 	corpus_free(&c);
 	rnn_job *rj = xcalloc(1, sizeof *rj);
 	rj->steps = steps;
 	rj->every = steps >= 10 ? steps / 10 : 1;
-	return seq_run_job(s, &rj->j, "RNN training", train_slice, train_finish);
+	return seq_run_job(s, &rj->j, _("RNN training"), train_slice, train_finish);
 }
 
 /* ==== rnn sample ======================================================== */
@@ -404,11 +408,16 @@ sample_slice(session *s, job *j)
 {
 	sample_job *sj = (sample_job *)j;
 	rnn_state *rs = s->seq->rnn;
+	/* a slice lasts at most about 10 ms however large the network, so
+	 * the workspace redraws and Ctrl-C stops the sampling at once */
+	double t0 = out_clock_ms();
 	for (int k = 0; k < 2000 && sj->done < sj->n; k++) {
 		rnn_step1(rs->m, sj->h, sj->x, sj->temp, sj->probs, sj->tmp);
 		sj->x = rnn_pick(sj->probs, rs->m->V, (int)sj->top_k, &s->rng);
 		put_text(&sj->text, &rs->cs, sj->x);
 		sj->done++;
+		if ((k & 15) == 15 && out_clock_ms() - t0 > 10)
+			break;
 	}
 	out_progress("sampling: %ld of %ld characters", sj->done, sj->n);
 	return sj->done < sj->n ? JOB_MORE : JOB_DONE;
@@ -427,7 +436,7 @@ sample_finish(session *s, job *j, int stopped, int failed)
 		sb_putc(&b, '\n');
 	out_printf("%s", b.s);
 	if (stopped)
-		out_printf("(stopped after %ld of %ld characters)\n", sj->done, sj->n);
+		out_printf(_("(stopped after %ld of %ld characters)\n"), sj->done, sj->n);
 	sb_free(&b);
 	sb_free(&sj->text);
 	free(sj->h);
@@ -454,7 +463,7 @@ cmd_rnn_sample(session *s, cmd_args *a)
 	char label[300];
 	snprintf(label, sizeof label, "prime='%.280s'", prime);
 	if (prime[0] && encode_known(&rs->cs, label, prime, strlen(prime), &pids, &np,
-	                             "use characters of the text the model learned") < 0)
+	                             _("use characters of the text the model learned")) < 0)
 		return -1;
 	sample_job *sj = xcalloc(1, sizeof *sj);
 	int H = rs->m->H, V = rs->m->V;
@@ -478,10 +487,10 @@ cmd_rnn_sample(session *s, cmd_args *a)
 	}
 	free(pids);
 	if (top_k > 0)
-		out_printf("%ld characters at temperature %g, from the %ld likeliest each time:\n", n, temp, top_k);
+		out_printf(_("%ld characters at temperature %g, from the %ld likeliest each time:\n"), n, temp, top_k);
 	else
-		out_printf("%ld characters at temperature %g:\n", n, temp);
-	return seq_run_job(s, &sj->j, "sampling", sample_slice, sample_finish);
+		out_printf(_("%ld characters at temperature %g:\n"), n, temp);
+	return seq_run_job(s, &sj->j, _("sampling"), sample_slice, sample_finish);
 }
 
 /* ==== rnn ppl =========================================================== */
@@ -515,12 +524,15 @@ ppl_finish(session *s, job *j, int stopped, int failed)
 	if (pj->ev.pos) {
 		rs->ppl = exp(nll);
 		rs->ppl_vocab = V;
-		out_printf("perplexity on '%s' (%zu predictions%s, each character from those before it):\n", pj->name,
-		           pj->ev.pos, stopped ? ", stopped early" : "");
-		out_printf("  this RNN        %10.3f   (%.3f nats, %.3f bits per character)\n", exp(nll), nll, nll / log(2.0));
-		out_printf("  uniform model   %10.3f   (every one of the %d characters equally likely)\n", (double)V, V);
-		seq_note(s, "perplexity = exp(mean negative log-likelihood per character): the model is as unsure as if "
-		         "it chose among that many characters at random; lower is better\n");
+		out_printf(_("perplexity on '%s' (%zu predictions%s, each character from those before it):\n"), pj->name,
+		           pj->ev.pos, stopped ? _(", stopped early") : "");
+		/* TRANSLATORS: the two rows line up: keep the numbers at the same
+		 * column (a Chinese character is two wide). */
+		out_printf(_("  this RNN        %10.3f   (%.3f nats, %.3f bits per character)\n"), exp(nll), nll,
+		           nll / log(2.0));
+		out_printf(_("  uniform model   %10.3f   (every one of the %d characters equally likely)\n"), (double)V, V);
+		seq_note(s, _("perplexity = exp(mean negative log-likelihood per character): the model is as unsure as if "
+		              "it chose among that many characters at random; lower is better\n"));
 	}
 	free(pj->ids);
 	free(pj->name);
@@ -544,8 +556,8 @@ cmd_rnn_ppl(session *s, cmd_args *a)
 	char label[300];
 	snprintf(label, sizeof label, "'%.280s'", c.name);
 	if (encode_known(&rs->cs, label, c.text, c.len, &ids, &L,
-	                 "its probability is 0, so the perplexity would be infinite; measure a text with the "
-	                 "model's characters") < 0) {
+	                 _("its probability is 0, so the perplexity would be infinite; measure a text with the "
+	                   "model's characters")) < 0) {
 		corpus_free(&c);
 		return -1;
 	}
@@ -560,7 +572,7 @@ cmd_rnn_ppl(session *s, cmd_args *a)
 	pj->name = xstrdup(c.name);
 	corpus_free(&c);
 	rnn_eval_init(&pj->ev, rs->m, pj->ids, L, 1, RNN_EVAL_T, L - 1);
-	return seq_run_job(s, &pj->j, "perplexity", ppl_slice, ppl_finish);
+	return seq_run_job(s, &pj->j, _("perplexity"), ppl_slice, ppl_finish);
 }
 
 /* ==== rnn memory ======================================================== */
@@ -622,7 +634,7 @@ mem_finish(session *s, job *j, int stopped, int failed)
 	(void)s;
 	(void)failed;
 	if (stopped && mj->phase == 0)
-		out_printf("stopped during training (step %ld of %ld); measuring the models as they are\n", mj->done,
+		out_printf(_("stopped during training (step %ld of %ld); measuring the models as they are\n"), mj->done,
 		           mj->steps);
 	if (mj->phase == 0) {
 		/* evaluate now, in one go: the learner asked to stop training */
@@ -641,17 +653,19 @@ mem_finish(session *s, job *j, int stopped, int failed)
 	uni = npred ? uni / (double)npred : 0;
 	free(cnt);
 	double ff = rnn_eval_mean(&mj->eff), rn = rnn_eval_mean(&mj->ern);
-	out_printf("perplexity on '%s' (%zu predictions%s):\n", mj->name, npred,
-	           mj->ern.pos < mj->ern.npos ? ", stopped early" : "");
-	out_printf("  uniform: every character equally likely       %9.3f\n", (double)mj->cs.n);
-	out_printf("  character frequencies alone                   %9.3f\n", exp(uni));
-	out_printf("  feed-forward: sees the current character      %9.3f\n", exp(ff));
-	out_printf("  RNN: carries a hidden state                   %9.3f\n", exp(rn));
-	seq_note(s, "the feed-forward model can only learn which character tends to follow which; the RNN's "
-	         "state remembers the characters before, so it can learn whole words.  But that state is "
-	         "why an RNN is slow to train: h_t needs h_t-1, so the %d steps of a chunk run one after "
-	         "another, while attention (and the feed-forward model) handle all positions in one matrix "
-	         "product\n", mj->trn.T);
+	out_printf(_("perplexity on '%s' (%zu predictions%s):\n"), mj->name, npred,
+	           mj->ern.pos < mj->ern.npos ? _(", stopped early") : "");
+	/* TRANSLATORS: the four rows line up: keep the numbers at the same
+	 * column (a Chinese character is two wide). */
+	out_printf(_("  uniform: every character equally likely       %9.3f\n"), (double)mj->cs.n);
+	out_printf(_("  character frequencies alone                   %9.3f\n"), exp(uni));
+	out_printf(_("  feed-forward: sees the current character      %9.3f\n"), exp(ff));
+	out_printf(_("  RNN: carries a hidden state                   %9.3f\n"), exp(rn));
+	seq_note(s, _("the feed-forward model can only learn which character tends to follow which; the RNN's "
+	              "state remembers the characters before, so it can learn whole words.  But that state is "
+	              "why an RNN is slow to train: h_t needs h_t-1, so the %d steps of a chunk run one after "
+	              "another, while attention (and the feed-forward model) handle all positions in one matrix "
+	              "product\n"), mj->trn.T);
 	rnn_trainer_free(&mj->tff);
 	rnn_trainer_free(&mj->trn);
 	rnn_eval_free(&mj->eff);
@@ -713,11 +727,13 @@ cmd_rnn_memory(session *s, cmd_args *a)
 	rnn_eval_init(&mj->ern, mj->rn, mj->ids, mj->L, 1, RNN_EVAL_T, mj->L - 1);
 	mj->steps = steps;
 	mj->every = steps >= 10 ? steps / 10 : 1;
-	out_printf("memory demo on '%s': %zu characters, %d distinct\n", mj->name, mj->L, V);
-	out_printf("both models: %ld hidden units, the same initial weights, %ld Adam steps (lr %g) of %d x %ld "
-	           "characters; the feed-forward one has no W_hh\n", H, steps, lr, B, T);
-	out_printf("  step  feed-forward loss   RNN loss\n");
-	return seq_run_job(s, &mj->j, "memory demo", mem_slice, mem_finish);
+	out_printf(_("memory demo on '%s': %zu characters, %d distinct\n"), mj->name, mj->L, V);
+	out_printf(_("both models: %ld hidden units, the same initial weights, %ld Adam steps (lr %g) of %d x %ld "
+	             "characters; the feed-forward one has no W_hh\n"), H, steps, lr, B, T);
+	/* TRANSLATORS: the heading of the columns "%6ld  %17.4f  %9.4f": keep
+	 * each word over its column (a Chinese character is two wide). */
+	out_printf(_("  step  feed-forward loss   RNN loss\n"));
+	return seq_run_job(s, &mj->j, _("memory demo"), mem_slice, mem_finish);
 }
 
 /* ==== for quantisation (cmd-quant.c) ==================================== */
@@ -747,7 +763,7 @@ rnn_text_nll(session *s, const char *name, size_t max, double *nll, size_t *npre
 	char label[300];
 	snprintf(label, sizeof label, "'%.280s'", c.name);
 	int rc = encode_known(&rs->cs, label, c.text, c.len, &ids, &L,
-	                      "the perplexity would be infinite; give text=FILE with the model's characters");
+	                      _("the perplexity would be infinite; give text=FILE with the model's characters"));
 	corpus_free(&c);
 	if (rc < 0)
 		return -1;
@@ -781,35 +797,35 @@ fill_rnn_loss(session *s, int argc, const char *const *argv, plot_pic *out)
 	double ux[2] = {rs->hx[0], rs->hx[rs->hn - 1]};
 	double uv = log((double)rs->m->V), uy[2] = {uv, uv};
 	chart_series ser[2] = {
-		{.name = "training loss", .x = rs->hx, .y = rs->hy, .n = (size_t)rs->hn},
-		{.name = "uniform model: ln V", .x = ux, .y = uy, .n = 2},
+		{.name = _("training loss"), .x = rs->hx, .y = rs->hy, .n = (size_t)rs->hn},
+		{.name = _("uniform model: ln V"), .x = ux, .y = uy, .n = 2},
 	};
-	chart c = {.kind = CHART_LINE, .title = "RNN training: loss per character (nats)", .xlabel = "step",
-	           .ylabel = "loss", .series = ser, .nseries = 2};
+	chart c = {.kind = CHART_LINE, .title = _("RNN training: loss per character (nats)"), .xlabel = _("step"),
+	           .ylabel = _("loss"), .series = ser, .nseries = 2};
 	plot_pic_chart(out, &c);
 	return 0;
 }
 
 const plot_source plot_source_rnn_loss = {
 	.name = "rnn-loss",
-	.summary = "the RNN's training loss per step, and the uniform model's",
+	.summary = N_("the RNN's training loss per step, and the uniform model's"),
 	.fill = fill_rnn_loss,
 	.live = 1,
 };
 
 static const cmd_sub rnn_subs[] = {
-	{.name = "new", .usage = "new [hidden=128] [seq=32]", .summary = "a new, untrained character RNN",
+	{.name = "new", .usage = "new [hidden=128] [seq=32]", .summary = N_("a new, untrained character RNN"),
 	 .exec = cmd_rnn_new, .keys = (const char *const[]){"hidden", "seq", NULL}},
 	{.name = "train", .usage = "train FILE [steps=300] [lr=0.002] [batch=16] [clip=0]",
-	 .summary = "train by truncated backpropagation through time", .exec = cmd_rnn_train,
+	 .summary = N_("train by truncated backpropagation through time"), .exec = cmd_rnn_train,
 	 .keys = (const char *const[]){"steps", "lr", "batch", "clip", NULL}, .complete = COMPLETE_FILE},
 	{.name = "sample", .usage = "sample [n=200] [temp=0.8] [top_k=K] [prime=TEXT]",
-	 .summary = "generate text, one character at a time", .exec = cmd_rnn_sample,
+	 .summary = N_("generate text, one character at a time"), .exec = cmd_rnn_sample,
 	 .keys = (const char *const[]){"n", "temp", "top_k", "prime", NULL}},
-	{.name = "ppl", .usage = "ppl FILE", .summary = "perplexity on a text, next to the uniform model's",
+	{.name = "ppl", .usage = "ppl FILE", .summary = N_("perplexity on a text, next to the uniform model's"),
 	 .exec = cmd_rnn_ppl, .complete = COMPLETE_FILE},
 	{.name = "memory", .usage = "memory FILE [steps=1000] [hidden=64] [seq=32] [lr=0.002]",
-	 .summary = "a feed-forward model against the RNN: why memory matters", .exec = cmd_rnn_memory,
+	 .summary = N_("a feed-forward model against the RNN: why memory matters"), .exec = cmd_rnn_memory,
 	 .keys = (const char *const[]){"steps", "hidden", "seq", "lr", NULL}, .complete = COMPLETE_FILE},
 	{0},
 };
@@ -818,8 +834,8 @@ const cmd_entry cmd_rnn_entry = {
 	.name = "rnn",
 	.topic = "seq",
 	.usage = "rnn new|train|sample|ppl|memory",
-	.summary = "a character-level RNN: training, sampling, perplexity",
-	.help = "A vanilla recurrent network reads a text one character at a time: h_t = tanh(x_t.W_xh + "
+	.summary = N_("a character-level RNN: training, sampling, perplexity"),
+	.help = N_("A vanilla recurrent network reads a text one character at a time: h_t = tanh(x_t.W_xh + "
 	        "h_t-1.W_hh + b_h), and predicts the next character from h_t through a dense layer and "
 	        "softmax.  'rnn new' sets the hidden size and how many steps backpropagation goes back "
 	        "(truncated BPTT); 'rnn train FILE' takes the characters of the text as the vocabulary, "
@@ -838,7 +854,7 @@ const cmd_entry cmd_rnn_entry = {
 	        "\n"
 	        "FILE is a path, a text nnlab ships (networks, training, language, history, zh-networks) "
 	        "or 'glossary'; several joined by '+' (networks+training) are read one after another; "
-	        "any UTF-8 text works.",
+	        "any UTF-8 text works."),
 	.examples = "rnn new hidden=64 seq=32\nrnn train networks+training steps=300\nrnn sample n=200 temp=0.8\n"
 	            "rnn sample prime=\"the \" top_k=5\nrnn ppl training\nrnn memory networks+training steps=600",
 	.subs = rnn_subs,

@@ -28,8 +28,10 @@
 #include "core/train.h"
 #include "out/chart.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -289,14 +291,33 @@ store_chart(const sweep_store *st, chart_series *ser, chart *c, char *title, siz
 		ser[k++] = (chart_series){.name = st->names[i], .x = st->epoch, .y = st->loss[i], .n = st->len[i]};
 	}
 	if (k < st->n)
-		snprintf(title, tlen, "sweep: the training loss of the %d best runs (b: batch%s)", k,
-		         strstr(st->names[0], " s") ? ", s: seed" : "");
+		snprintf(title, tlen, _("sweep: the training loss of the %d best runs (b: batch%s)"), k,
+		         strstr(st->names[0], " s") ? _(", s: seed") : "");
 	else
-		snprintf(title, tlen, "sweep: the training loss of each run (b: batch%s)",
-		         strstr(st->names[0], " s") ? ", s: seed" : "");
-	*c = (chart){.kind = CHART_LINE, .title = title, .xlabel = "epoch",
-	             .ylabel = "training loss (mean over each epoch)", .logy = 1, .series = ser, .nseries = k};
+		snprintf(title, tlen, _("sweep: the training loss of each run (b: batch%s)"),
+		         strstr(st->names[0], " s") ? _(", s: seed") : "");
+	*c = (chart){.kind = CHART_LINE, .title = title, .xlabel = _("epoch"),
+	             .ylabel = _("training loss (mean over each epoch)"), .logy = 1, .series = ser, .nseries = k};
 	return k;
+}
+
+/* head_width: the columns a heading's column takes: its format's
+ * width, or the heading's display width when that is wider. */
+static int
+head_width(const char *head, int width)
+{
+	int w = (int)utf8_width(head);
+	return w > width ? w : width;
+}
+
+/* put_head: a space, then head right-aligned in width columns (by
+ * display width: a Chinese character takes two). */
+static void
+put_head(strbuf *b, const char *head, int width)
+{
+	int w = (int)utf8_width(head);
+	sb_pad(b, ' ', (size_t)(1 + (w < width ? width - w : 0)));
+	sb_puts(b, head);
 }
 
 static void
@@ -308,9 +329,9 @@ sweep_report(session *s, netlab *nl, sweep_job *sj, int stopped)
 		if (sj->runs[i].done)
 			ord[nd++] = i;
 	if (stopped)
-		out_printf("stopped: %d of %d runs finished; the table shows those\n", nd, sj->n);
+		out_printf(_("stopped: %d of %d runs finished; the table shows those\n"), nd, sj->n);
 	if (nd == 0) {
-		out_printf("no run finished, so the network is unchanged\n");
+		out_printf(_("no run finished, so the network is unchanged\n"));
 		free(ord);
 		return;
 	}
@@ -322,43 +343,52 @@ sweep_report(session *s, netlab *nl, sweep_job *sj, int stopped)
 	int show_time = !s->batch;  /* wall time differs run to run; scripts show steps only */
 	strbuf b;
 	sb_init(&b);
-	/* the header in the formats of the rows, so the columns line up */
-	sb_printf(&b, "  %4s %8s %5s", "rank", "lr", "batch");
-	if (sj->seeds > 1)
-		sb_printf(&b, " %4s", "seed");
-	sb_printf(&b, " %10s %10s", "final loss", "best loss");
-	if (reg)
-		sb_printf(&b, " %10s%s", "train loss", sj->test ? "  test loss" : "");
-	else
-		sb_printf(&b, " %9s%s", "train acc", sj->test ? "  test acc" : "");
-	sb_printf(&b, " %7s", "steps");
-	if (show_time)
-		sb_printf(&b, " %7s", "time");
-	sb_puts(&b, "  result\n");
+	/* the header: each heading right-aligned over its column; a column
+	 * is as wide as its number format, or as its heading when the
+	 * (translated) heading is wider */
+	enum { C_RANK, C_LR, C_BATCH, C_SEED, C_FINAL, C_BEST, C_TRAIN, C_TEST, C_STEPS, C_TIME, C_COUNT };
+	const char *head[C_COUNT] = {_("rank"), _("lr"), _("batch"), _("seed"), _("final loss"), _("best loss"),
+	                             reg ? _("train loss") : _("train acc"), reg ? _("test loss") : _("test acc"),
+	                             _("steps"), _("time")};
+	static const int fmt_w[C_COUNT] = {4, 8, 5, 4, 10, 10, 10, 10, 7, 7};
+	int w[C_COUNT], show[C_COUNT];
+	for (int i = 0; i < C_COUNT; i++) {
+		w[i] = head_width(head[i], reg || (i != C_TRAIN && i != C_TEST) ? fmt_w[i] : 9);
+		show[i] = 1;
+	}
+	show[C_SEED] = sj->seeds > 1;
+	show[C_TEST] = sj->test;
+	show[C_TIME] = show_time;
+	sb_puts(&b, " ");
+	for (int i = 0; i < C_COUNT; i++)
+		if (show[i])
+			put_head(&b, head[i], w[i]);
+	sb_puts(&b, _("  result\n"));
 	char c1[32], c2[32], c3[32], c4[32];
 	for (int k = 0; k < nd; k++) {
 		const sweep_run *r = &sj->runs[ord[k]];
-		sb_printf(&b, "  %4d %8s %5d", k + 1, net_num(s, r->lr, c1, sizeof c1), r->batch);
-		if (sj->seeds > 1)
-			sb_printf(&b, " %4d", r->seed);
-		sb_printf(&b, " %10s %10s", net_num(s, r->final_loss, c1, sizeof c1),
+		sb_printf(&b, "  %*d %*s %*d", w[C_RANK], k + 1, w[C_LR], net_num(s, r->lr, c1, sizeof c1), w[C_BATCH],
+		          r->batch);
+		if (show[C_SEED])
+			sb_printf(&b, " %*d", w[C_SEED], r->seed);
+		sb_printf(&b, " %*s %*s", w[C_FINAL], net_num(s, r->final_loss, c1, sizeof c1), w[C_BEST],
 		          r->n_curve ? net_num(s, r->best_loss, c2, sizeof c2) : "-");
 		if (reg) {
-			sb_printf(&b, " %10s", net_num(s, r->tr.loss, c3, sizeof c3));
-			if (sj->test)
-				sb_printf(&b, " %10s", net_num(s, r->te.loss, c4, sizeof c4));
+			sb_printf(&b, " %*s", w[C_TRAIN], net_num(s, r->tr.loss, c3, sizeof c3));
+			if (show[C_TEST])
+				sb_printf(&b, " %*s", w[C_TEST], net_num(s, r->te.loss, c4, sizeof c4));
 		} else {
-			sb_printf(&b, " %9s", net_pct(r->tr.acc, c3, sizeof c3));
-			if (sj->test)
-				sb_printf(&b, " %9s", net_pct(r->te.acc, c4, sizeof c4));
+			sb_printf(&b, " %*s", w[C_TRAIN], net_pct(r->tr.acc, c3, sizeof c3));
+			if (show[C_TEST])
+				sb_printf(&b, " %*s", w[C_TEST], net_pct(r->te.acc, c4, sizeof c4));
 		}
-		sb_printf(&b, " %7ld", r->t.step);
-		if (show_time)
-			sb_printf(&b, " %5.2f s", r->ms / 1000);
+		sb_printf(&b, " %*ld", w[C_STEPS], r->t.step);
+		if (show[C_TIME])
+			sb_printf(&b, " %*.2f s", w[C_TIME] - 2, r->ms / 1000);
 		if (r->diverged)
-			sb_printf(&b, "  diverged in epoch %d\n", r->diverged);
+			sb_printf(&b, _("  diverged in epoch %d\n"), r->diverged);
 		else
-			sb_puts(&b, "  ok\n");
+			sb_puts(&b, _("  ok\n"));
 	}
 	out_printf("%s", b.s);
 	sb_free(&b);
@@ -393,23 +423,23 @@ sweep_report(session *s, netlab *nl, sweep_job *sj, int stopped)
 	model_describe(nl->model, d1, sizeof d1);
 	model_describe(best->m, d2, sizeof d2);
 	if (strcmp(d1, d2) != 0 || nl->model->n_params != best->m->n_params) {
-		out_printf("the network was rebuilt while the sweep ran, so it is left as it is\n");
+		out_printf(_("the network was rebuilt while the sweep ran, so it is left as it is\n"));
 	} else if (best->diverged) {
-		out_printf("every run diverged, so the network is unchanged; try smaller rates, e.g. 'sweep lr=%g,%g'\n",
+		out_printf(_("every run diverged, so the network is unchanged; try smaller rates, e.g. 'sweep lr=%g,%g'\n"),
 		           best->lr / 100, best->lr / 10);
 	} else {
 		/* the best run's weights and trainer (history, optimiser state,
 		 * rate, batch) become the session's */
 		char name[96], c1[32];
-		snprintf(name, sizeof name, "lr %s, batch %d", net_num(s, best->lr, c1, sizeof c1), best->batch);
+		snprintf(name, sizeof name, _("lr %s, batch %d"), net_num(s, best->lr, c1, sizeof c1), best->batch);
 		if (sj->seeds > 1)
-			snprintf(name + strlen(name), sizeof name - strlen(name), ", seed %d", best->seed);
+			snprintf(name + strlen(name), sizeof name - strlen(name), _(", seed %d"), best->seed);
 		model_copy_params(nl->model, best->m);
 		trainer tmp = *nl->tr;
 		*nl->tr = best->t;
 		best->t = tmp;
-		out_printf("kept the best run (%s) as the network: its weights, rate and batch; 'train' goes on from "
-		           "there, 'plot sweep' draws the curves again\n", name);
+		out_printf(_("kept the best run (%s) as the network: its weights, rate and batch; 'train' goes on from "
+		           "there, 'plot sweep' draws the curves again\n"), name);
 	}
 	free(ord);
 }
@@ -470,7 +500,7 @@ parse_list(cmd_args *a, const char *key, double lo, double hi, int integer, doub
 			x = (double)l;
 		if (bad || !(x >= lo && x <= hi))
 			return out_error("%s=%s: '%s' is not %s from %g to %g; e.g. %s=%s", key, val, item,
-			                 integer ? "a whole number" : "a number", lo, hi, key, integer ? "16,64" : "0.01,0.1");
+			                 integer ? _("a whole number") : _("a number"), lo, hi, key, integer ? "16,64" : "0.01,0.1");
 		if (n == SWEEP_MAX_VALUES)
 			return out_error("%s=%s: at most %d values in a list; sweep fewer at a time", key, val,
 			                 SWEEP_MAX_VALUES);
@@ -519,7 +549,7 @@ cmd_sweep(session *s, cmd_args *a)
 
 	net_sync(nl);
 	sweep_job *sj = xcalloc(1, sizeof *sj);
-	sj->j.name = "the sweep";
+	sj->j.name = N_("the sweep");
 	sj->j.slice = sweep_slice;
 	sj->j.finish = sweep_finish;
 	sj->ds = dataset_clone(nl->data);
@@ -558,8 +588,8 @@ cmd_sweep(session *s, cmd_args *a)
 			}
 	char desc[256], c1[32];
 	model_describe(nl->model, desc, sizeof desc);
-	out_printf("sweep: %ld run%s of %ld epoch%s (%s steps in all) on copies of %s, each from its current "
-	           "weights on the data '%s'; %s, loss %s\n",
+	out_printf(_("sweep: %ld run%s of %ld epoch%s (%s steps in all) on copies of %s, each from its current "
+	           "weights on the data '%s'; %s, loss %s\n"),
 	           n, n == 1 ? "" : "s", epochs, epochs == 1 ? "" : "s", net_count(steps, c1, sizeof c1), desc,
 	           nl->data->name, optim_names[nl->tr->opt.kind], loss_names[nl->tr->loss.kind]);
 	return session_run_job(s, &sj->j);
@@ -569,8 +599,8 @@ const cmd_entry cmd_sweep_entry = {
 	.name = "sweep",
 	.topic = "net",
 	.usage = "sweep [lr=R,R...] [batch=N,N...] [epochs=N] [seeds=N]",
-	.summary = "train a copy of the network for each learning rate and batch size, and keep the best",
-	.help = "A hyper-parameter search: one run per combination of the rates in lr= and the batch sizes in "
+	.summary = N_("train a copy of the network for each learning rate and batch size, and keep the best"),
+	.help = N_("A hyper-parameter search: one run per combination of the rates in lr= and the batch sizes in "
 	        "batch= (the current value when a list is left out), each training its own copy of the network "
 	        "from the same weights on the same data for epochs= epochs (default: the 'epochs' setting).  "
 	        "seeds=N repeats every combination with N shuffling orders, to show how much of a difference is "
@@ -580,7 +610,7 @@ const cmd_entry cmd_sweep_entry = {
 	        "accuracy, the training steps, in the workspace and line mode the time, and whether the run "
 	        "diverged (a loss ten times its first one: the rate is too high).  The loss curves of the best runs (as "
 	        "many as the legend holds on one line) are drawn in one chart ('plot sweep' again later), and the "
-	        "best run becomes the network, with its rate and batch.  Ctrl-C or 'stop' ends the sweep and keeps the runs that finished.",
+	        "best run becomes the network, with its rate and batch.  Ctrl-C or 'stop' ends the sweep and keeps the runs that finished."),
 	.examples = "sweep lr=0.001,0.01,0.1 batch=16,64 epochs=20\nsweep lr=0.03,0.1,0.3 seeds=3 epochs=10",
 	.keys = (const char *const[]){"lr", "batch", "epochs", "seeds", NULL},
 	.exec = cmd_sweep,
@@ -607,6 +637,6 @@ fill_sweep(session *s, int argc, const char *const *argv, plot_pic *out)
 
 const plot_source plot_source_sweep = {
 	.name = "sweep",
-	.summary = "the training loss curves of the last sweep, best runs first",
+	.summary = N_("the training loss curves of the last sweep, best runs first"),
 	.fill = fill_sweep,
 };

@@ -11,18 +11,19 @@
 #include "cmd/netlab.h"
 #include "cmd/plotsrc.h"
 #include "cmd/seqlab.h"
+#include "util/i18n.h"
 
 #include <stddef.h>
 
 /* Help topics, in the order `help` lists them. */
 const char *const cmd_topics[][2] = {
-	{"session", "Session"},
-	{"data", "Data"},
-	{"net", "Networks and training"},
-	{"plot", "Pictures"},
-	{"seq", "Sequences and language"},
-	{"big", "Large models"},
-	{"learn", "Glossary and lessons"},
+	{"session", N_("Session")},
+	{"data", N_("Data")},
+	{"net", N_("Networks and training")},
+	{"plot", N_("Pictures")},
+	{"seq", N_("Sequences and language")},
+	{"big", N_("Large models")},
+	{"learn", N_("Glossary and lessons")},
 	{NULL, NULL},
 };
 

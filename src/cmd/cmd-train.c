@@ -28,6 +28,7 @@
 #include "out/chart.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 
@@ -44,35 +45,35 @@ loss_describe(session *s, netlab *nl, strbuf *b)
 	const trainer *t = nl->tr;
 	int lk = net_loss_kind(nl);
 	char d[32], l1[32], l2[32];
-	sb_printf(b, "loss %s", loss_names[lk]);
+	sb_printf(b, _("loss %s"), loss_names[lk]);
 	if (!nl->loss_set)
-		sb_printf(b, " (the default for %s; 'loss NAME' to choose)",
-		          nl->data && nl->data->regression ? "real targets" : "class labels");
-	sb_puts(b, ": ");
+		sb_printf(b, _(" (the default for %s; 'loss NAME' to choose)"),
+		          nl->data && nl->data->regression ? _("real targets") : _("class labels"));
+	sb_puts(b, _(": "));
 	switch (lk) {
 	case LOSS_CE:
-		sb_puts(b, "cross-entropy, -log of the softmax probability of the right class, averaged over the "
-		           "batch; its gradient with respect to the logits is (softmax - onehot) / n\n");
+		sb_puts(b, _("cross-entropy, -log of the softmax probability of the right class, averaged over the "
+		           "batch; its gradient with respect to the logits is (softmax - onehot) / n\n"));
 		break;
 	case LOSS_MSE:
-		sb_puts(b, "mean squared error, (output - target)^2 averaged over the batch and the outputs; its "
-		           "gradient is 2 (output - target) / (n k)\n");
+		sb_puts(b, _("mean squared error, (output - target)^2 averaged over the batch and the outputs; its "
+		           "gradient is 2 (output - target) / (n k)\n"));
 		break;
 	case LOSS_BCE:
-		sb_puts(b, "binary cross-entropy, -[t log p + (1-t) log(1-p)] with p = sigmoid(logit), averaged; its "
-		           "gradient with respect to the logit is (p - t) / (n k)\n");
+		sb_puts(b, _("binary cross-entropy, -[t log p + (1-t) log(1-p)] with p = sigmoid(logit), averaged; its "
+		           "gradient with respect to the logit is (p - t) / (n k)\n"));
 		break;
 	default:
-		sb_printf(b, "Huber, error^2/2 while |error| <= delta (%s), then delta (|error| - delta/2): squared "
-		             "near the target, straight far from it, so outliers pull less\n",
+		sb_printf(b, _("Huber, error^2/2 while |error| <= delta (%s), then delta (|error| - delta/2): squared "
+		             "near the target, straight far from it, so outliers pull less\n"),
 		          net_num(s, t->loss.delta, d, sizeof d));
 		break;
 	}
 	if (t->loss.l1 > 0 || t->loss.l2 > 0)
-		sb_printf(b, "penalty added: %s * sum |w| + %s/2 * sum w^2 over the weights (not the biases)\n",
+		sb_printf(b, _("penalty added: %s * sum |w| + %s/2 * sum w^2 over the weights (not the biases)\n"),
 		          net_num(s, t->loss.l1, l1, sizeof l1), net_num(s, t->loss.l2, l2, sizeof l2));
 	else
-		sb_puts(b, "no L1 or L2 penalty (l1= and l2= add one)\n");
+		sb_puts(b, _("no L1 or L2 penalty (l1= and l2= add one)\n"));
 }
 
 static const char *const loss_words[] = {"mse", "ce", "bce", "huber", "auto", NULL};
@@ -126,8 +127,8 @@ const cmd_entry cmd_loss_entry = {
 	.name = "loss",
 	.topic = "net",
 	.usage = "loss [mse|ce|bce|huber|auto] [delta=D] [l1=X] [l2=X]",
-	.summary = "show or choose the loss function and the weight penalties",
-	.help = "The loss measures how wrong the network is on a batch; training follows its gradient down.  "
+	.summary = N_("show or choose the loss function and the weight penalties"),
+	.help = N_("The loss measures how wrong the network is on a batch; training follows its gradient down.  "
 	        "ce (cross-entropy) is for class labels: the outputs are logits and the softmax is taken inside the "
 	        "loss, which is both simpler and numerically stable.  mse (mean squared error) is for real targets.  "
 	        "bce (binary cross-entropy) is for one output per yes/no question, with the sigmoid inside.  huber is "
@@ -136,7 +137,7 @@ const cmd_entry cmd_loss_entry = {
 	        "targets.\n"
 	        "\n"
 	        "l1=X adds X * sum |w| and l2=X adds X/2 * sum w^2 over the weights (not the biases): penalties "
-	        "that keep weights small, a guard against overfitting.",
+	        "that keep weights small, a guard against overfitting."),
 	.examples = "loss\nloss ce\nloss mse\nloss huber delta=0.5\nloss l2=0.001\nloss auto",
 	.exec = cmd_loss,
 	.keys = (const char *const[]){"delta", "l1", "l2", NULL},
@@ -151,7 +152,7 @@ optim_describe(session *s, const trainer *t, strbuf *b)
 	const optim_cfg *o = &t->opt;
 	char lr[32], p1[32], p2[32], p3[32];
 	net_num(s, o->lr, lr, sizeof lr);
-	sb_printf(b, "optimiser %s, lr %s: ", optim_names[o->kind], lr);
+	sb_printf(b, _("optimiser %s, lr %s: "), optim_names[o->kind], lr);
 	switch (o->kind) {
 	case OPT_SGD:
 		sb_puts(b, "w <- w - lr g\n");
@@ -163,21 +164,21 @@ optim_describe(session *s, const trainer *t, strbuf *b)
 		sb_printf(b, "v <- mu v + g; w <- w - lr (g + mu v) (mu = %s)\n", net_num(s, o->momentum, p1, sizeof p1));
 		break;
 	case OPT_RMSPROP:
-		sb_printf(b, "s <- rho s + (1 - rho) g^2; w <- w - lr g / (sqrt(s) + eps) (rho = %s, eps = %s)\n",
+		sb_printf(b, _("s <- rho s + (1 - rho) g^2; w <- w - lr g / (sqrt(s) + eps) (rho = %s, eps = %s)\n"),
 		          net_num(s, o->rho, p1, sizeof p1), net_num(s, o->eps, p2, sizeof p2));
 		break;
 	default:
-		sb_printf(b, "m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; w <- w - lr m' / (sqrt(v') + eps) with "
-		             "m' = m / (1 - b1^t), v' = v / (1 - b2^t) (b1 = %s, b2 = %s, eps = %s)\n",
+		sb_printf(b, _("m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; w <- w - lr m' / (sqrt(v') + eps) with "
+		             "m' = m / (1 - b1^t), v' = v / (1 - b2^t) (b1 = %s, b2 = %s, eps = %s)\n"),
 		          net_num(s, o->beta1, p1, sizeof p1), net_num(s, o->beta2, p2, sizeof p2),
 		          net_num(s, o->eps, p3, sizeof p3));
 		break;
 	}
 	if (o->decay > 0)
-		sb_printf(b, "weight decay %s: first w <- w - lr %s w, on the weights (not the biases)\n",
+		sb_printf(b, _("weight decay %s: first w <- w - lr %s w, on the weights (not the biases)\n"),
 		          net_num(s, o->decay, p1, sizeof p1), p1);
 	if (o->clip > 0)
-		sb_printf(b, "gradients longer than %s are scaled down to that length first\n",
+		sb_printf(b, _("gradients longer than %s are scaled down to that length first\n"),
 		          net_num(s, o->clip, p2, sizeof p2));
 }
 
@@ -218,7 +219,7 @@ cmd_optim(session *s, cmd_args *a)
 	sb_init(&b);
 	optim_describe(s, t, &b);
 	if (changed && nl->model && kind != OPT_SGD)
-		sb_puts(&b, "(its state starts from zero)\n");
+		sb_puts(&b, _("(its state starts from zero)\n"));
 	out_printf("%s", b.s);
 	sb_free(&b);
 	return 0;
@@ -228,8 +229,8 @@ const cmd_entry cmd_optim_entry = {
 	.name = "optim",
 	.topic = "net",
 	.usage = "optim [sgd|momentum|nesterov|rmsprop|adam] [KEY=VALUE]...",
-	.summary = "show or choose how the weights follow the gradient",
-	.help = "sgd moves every weight against its gradient, scaled by the learning rate.  momentum keeps a "
+	.summary = N_("show or choose how the weights follow the gradient"),
+	.help = N_("sgd moves every weight against its gradient, scaled by the learning rate.  momentum keeps a "
 	        "running sum of gradients (momentum=0.9) so steps build up along consistent directions; nesterov "
 	        "looks ahead along it.  rmsprop divides each step by a running root-mean-square of its gradient "
 	        "(rho=0.99, eps=1e-8).  adam combines both with bias corrections (beta1=0.9, beta2=0.999, "
@@ -237,7 +238,7 @@ const cmd_entry cmd_optim_entry = {
 	        "\n"
 	        "wd=D is weight decay (w <- w - lr D w before each step, on the weights only: AdamW's form); "
 	        "clip=C scales the whole gradient down to length C when it is longer.  Switching optimiser "
-	        "starts its state (momentum, moments) from zero; the learning rate is kept ('lr').",
+	        "starts its state (momentum, moments) from zero; the learning rate is kept ('lr')."),
 	.examples = "optim\noptim sgd\noptim momentum momentum=0.9\noptim adam\noptim adam wd=0.01\noptim sgd clip=1",
 	.exec = cmd_optim,
 	.keys = (const char *const[]){"momentum", "beta1", "beta2", "rho", "eps", "wd", "clip", NULL},
@@ -254,17 +255,17 @@ cmd_lr(session *s, cmd_args *a)
 	netlab *nl = net_lab(s);
 	char b1[32], b2[32];
 	if (a->argc == 0) {
-		out_printf("lr %s: each step moves the weights by %s times the gradient (as the optimiser says)\n",
+		out_printf(_("lr %s: each step moves the weights by %s times the gradient (as the optimiser says)\n"),
 		           net_num(s, nl->tr->opt.lr, b1, sizeof b1), b1);
 		return 0;
 	}
 	double lr;
-	if (pos_double(a, 0, "the learning rate", 1e-12, 100, &lr) < 0)
+	if (pos_double(a, 0, _("the learning rate"), 1e-12, 100, &lr) < 0)
 		return -1;
 	double old = nl->tr->opt.lr;
 	nl->tr->opt.lr = lr;
-	out_printf("lr %s (was %s)%s\n", net_num(s, lr, b1, sizeof b1), net_num(s, old, b2, sizeof b2),
-	           s->job ? ", from the next step" : "");
+	out_printf(_("lr %s (was %s)%s\n"), net_num(s, lr, b1, sizeof b1), net_num(s, old, b2, sizeof b2),
+	           s->job ? _(", from the next step") : "");
 	return 0;
 }
 
@@ -272,10 +273,10 @@ const cmd_entry cmd_lr_entry = {
 	.name = "lr",
 	.topic = "net",
 	.usage = "lr [RATE]",
-	.summary = "show or set the learning rate",
-	.help = "The learning rate scales every step: too small and training crawls, too large and the loss "
+	.summary = N_("show or set the learning rate"),
+	.help = N_("The learning rate scales every step: too small and training crawls, too large and the loss "
 	        "oscillates or blows up.  It may be changed while 'train' runs in the workspace; the next step "
-	        "uses it.  'lrfind' suggests one.",
+	        "uses it.  'lrfind' suggests one."),
 	.examples = "lr\nlr 0.1\nlr 0.001",
 	.exec = cmd_lr,
 	.flags = CMD_JOB_OK,
@@ -286,26 +287,26 @@ batch_explain(session *s, netlab *nl, strbuf *b)
 {
 	int bs = nl->tr->batch;
 	(void)s;
-	sb_printf(b, "batch %d: each step averages the gradient over %d sample%s\n", bs, bs, bs == 1 ? "" : "s");
+	sb_printf(b, _("batch %d: each step averages the gradient over %d sample%s\n"), bs, bs, bs == 1 ? "" : "s");
 	if (!nl->data)
 		return;
 	int n = nl->data->n_train, steps = (n + bs - 1) / bs, last = n - (steps - 1) * bs;
 	if (bs >= n)
-		sb_printf(b, "the data '%s' has %d training samples: one batch holds them all, so every step is "
-		             "full-batch gradient descent and an epoch is 1 step\n",
+		sb_printf(b, _("the data '%s' has %d training samples: one batch holds them all, so every step is "
+		             "full-batch gradient descent and an epoch is 1 step\n"),
 		          nl->data->name, n);
 	else if (last == bs)
-		sb_printf(b, "the data '%s' has %d training samples: an epoch is %d steps, and samples per epoch = "
-		             "batch size x steps per epoch = %d x %d = %d\n",
+		sb_printf(b, _("the data '%s' has %d training samples: an epoch is %d steps, and samples per epoch = "
+		             "batch size x steps per epoch = %d x %d = %d\n"),
 		          nl->data->name, n, steps, bs, steps, n);
 	else
-		sb_printf(b, "the data '%s' has %d training samples: an epoch is %d steps, %d of %d and a last one of "
+		sb_printf(b, _("the data '%s' has %d training samples: an epoch is %d steps, %d of %d and a last one of "
 		             "%d; samples per epoch = batch size x steps per epoch only when the batch divides the data "
-		             "(%d x %d = %d, the short last step makes it %d)\n",
+		             "(%d x %d = %d, the short last step makes it %d)\n"),
 		          nl->data->name, n, steps, steps - 1, bs, last, bs, steps, bs * steps, n);
 	if (bs == 1)
-		sb_puts(b, "one sample per step is stochastic gradient descent in its first sense: the noisiest "
-		           "gradient, the most steps\n");
+		sb_puts(b, _("one sample per step is stochastic gradient descent in its first sense: the noisiest "
+		           "gradient, the most steps\n"));
 }
 
 static int
@@ -316,7 +317,7 @@ cmd_batch(session *s, cmd_args *a)
 	netlab *nl = net_lab(s);
 	if (a->argc == 1) {
 		long v;
-		if (pos_long(a, 0, "the batch size", 1, 1000000, &v) < 0)
+		if (pos_long(a, 0, _("the batch size"), 1, 1000000, &v) < 0)
 			return -1;
 		nl->tr->batch = (int)v;
 	}
@@ -332,13 +333,13 @@ const cmd_entry cmd_batch_entry = {
 	.name = "batch",
 	.topic = "net",
 	.usage = "batch [N]",
-	.summary = "show or set the batch size, and what it means for an epoch",
-	.help = "A step computes the loss and its gradient on a batch of N training samples and updates the "
+	.summary = N_("show or set the batch size, and what it means for an epoch"),
+	.help = N_("A step computes the loss and its gradient on a batch of N training samples and updates the "
 	        "weights once.  An epoch passes over every training sample once, in a new random order, so it "
 	        "takes ceil(samples / N) steps: samples per epoch = batch size x steps per epoch when N divides "
 	        "the data, and the last step is shorter when it does not.  Larger batches give a less noisy "
 	        "gradient and fewer but costlier steps per epoch; they are not simply faster, and very large ones "
-	        "can generalise worse.  Sizes that are powers of two (16 to 512) are a common start.",
+	        "can generalise worse.  Sizes that are powers of two (16 to 512) are a common start."),
 	.examples = "batch\nbatch 32\nbatch 1",
 	.exec = cmd_batch,
 };
@@ -351,11 +352,11 @@ cmd_epochs(session *s, cmd_args *a)
 	netlab *nl = net_lab(s);
 	if (a->argc == 1) {
 		long v;
-		if (pos_long(a, 0, "the number of epochs", 1, 10000000, &v) < 0)
+		if (pos_long(a, 0, _("the number of epochs"), 1, 10000000, &v) < 0)
 			return -1;
 		nl->epochs = v;
 	}
-	out_printf("epochs %ld: what 'train' runs when given no number\n", nl->epochs);
+	out_printf(_("epochs %ld: what 'train' runs when given no number\n"), nl->epochs);
 	return 0;
 }
 
@@ -363,8 +364,8 @@ const cmd_entry cmd_epochs_entry = {
 	.name = "epochs",
 	.topic = "net",
 	.usage = "epochs [N]",
-	.summary = "show or set how many epochs 'train' runs by default",
-	.help = "An epoch is one pass over the training samples.  'train' with no number runs this many.",
+	.summary = N_("show or set how many epochs 'train' runs by default"),
+	.help = N_("An epoch is one pass over the training samples.  'train' with no number runs this many."),
 	.examples = "epochs\nepochs 500",
 	.exec = cmd_epochs,
 };
@@ -383,7 +384,6 @@ typedef struct train_job {
 	model *good;          /* parameters at the last good epoch end */
 	optim_state good_ost;
 	long good_epoch, good_step;
-	size_t good_hist;
 	double last_progress; /* ms */
 	char why[512];        /* what went wrong, when it did */
 	struct parallel *par; /* workers=: the data-parallel workers, or NULL */
@@ -392,13 +392,13 @@ typedef struct train_job {
 static void
 train_header(strbuf *b, const train_job *tj)
 {
-	sb_puts(b, "    epoch     step   train loss");
+	sb_puts(b, _("    epoch     step   train loss"));
 	if (!tj->regression)
-		sb_puts(b, "   train acc");
+		sb_puts(b, _("   train acc"));
 	if (tj->test) {
-		sb_puts(b, "    test loss");
+		sb_puts(b, _("    test loss"));
 		if (!tj->regression)
-			sb_puts(b, "    test acc");
+			sb_puts(b, _("    test acc"));
 	}
 	sb_putc(b, '\n');
 }
@@ -446,7 +446,6 @@ snapshot_good(netlab *nl, train_job *tj)
 	optim_state_copy(&tj->good_ost, &nl->tr->ost);
 	tj->good_epoch = nl->tr->epoch;
 	tj->good_step = nl->tr->step;
-	tj->good_hist = nl->tr->n_hist;
 }
 
 static void
@@ -457,7 +456,10 @@ restore_good(netlab *nl, train_job *tj)
 	optim_state_copy(&t->ost, &tj->good_ost);
 	t->epoch = tj->good_epoch;
 	t->step = tj->good_step;
-	t->n_hist = tj->good_hist;
+	/* drop the rows after the good point (by step: the history may have
+	 * been thinned since, train.h) */
+	while (t->n_hist > 0 && t->hist[t->n_hist - 1].step > tj->good_step)
+		t->n_hist--;
 	trainer_restart_epoch(t);
 }
 
@@ -474,7 +476,7 @@ train_slice(session *s, job *j)
 			tj->ref = loss;
 		if (!isfinite(loss) || loss > 10 * tj->ref) {
 			char b1[32], b2[32];
-			snprintf(tj->why, sizeof tj->why, "at epoch %ld, step %ld the loss became %s (it started at %s)",
+			snprintf(tj->why, sizeof tj->why, _("at epoch %ld, step %ld the loss became %s (it started at %s)"),
 			         t->epoch + (t->pos > 0), t->step, net_num(s, loss, b1, sizeof b1),
 			         net_num(s, tj->ref, b2, sizeof b2));
 			restore_good(nl, tj);
@@ -517,17 +519,17 @@ train_finish(session *s, job *j, int stopped, int failed)
 		          "'lr %s' (divide it by ten)",
 		          tj->why, t->epoch, net_num(s, t->opt.lr, lr1, sizeof lr1), net_num(s, t->opt.lr / 10, lr2, sizeof lr2));
 	} else if (t && stopped) {
-		out_printf("stopped at epoch %ld, step %ld; the weights are kept ('train' goes on from here)\n",
+		out_printf(_("stopped at epoch %ld, step %ld; the weights are kept ('train' goes on from here)\n"),
 		           t->epoch + (t->pos > 0), t->step);
 	} else if (t) {
 		if (t->pos != 0)  /* a run of steps that ended inside an epoch */
 			train_report(s, nl, tj);
 		long steps = t->step - tj->start_step, eps = t->epoch - tj->start_epoch;
 		if (tj->start_step == 0)
-			out_printf("done: %ld epoch%s, %ld step%s\n", t->epoch, t->epoch == 1 ? "" : "s", t->step,
+			out_printf(_("done: %ld epoch%s, %ld step%s\n"), t->epoch, t->epoch == 1 ? "" : "s", t->step,
 			           t->step == 1 ? "" : "s");
 		else
-			out_printf("done: %ld more step%s (%ld more epoch%s); %ld epoch%s, %ld step%s in all\n", steps,
+			out_printf(_("done: %ld more step%s (%ld more epoch%s); %ld epoch%s, %ld step%s in all\n"), steps,
 			           steps == 1 ? "" : "s", eps, eps == 1 ? "" : "s", t->epoch, t->epoch == 1 ? "" : "s",
 			           t->step, t->step == 1 ? "" : "s");
 	}
@@ -556,7 +558,7 @@ cmd_train(session *s, cmd_args *a)
 		return -1;
 	long n = nl->epochs, every;
 	for (int i = 0; i < a->argc; i++)
-		if (!a->used[i] && pos_long(a, i, steps_mode ? "the number of steps" : "the number of epochs", 1,
+		if (!a->used[i] && pos_long(a, i, steps_mode ? _("the number of steps") : _("the number of epochs"), 1,
 		                            100000000L, &n) < 0)
 			return -1;
 	long workers;
@@ -579,7 +581,7 @@ cmd_train(session *s, cmd_args *a)
 		every = nep >= 10 ? (nep + 9) / 10 : 1;
 
 	train_job *tj = xcalloc(1, sizeof *tj);
-	tj->j.name = "training";
+	tj->j.name = N_("training");
 	tj->j.slice = train_slice;
 	tj->j.finish = train_finish;
 	tj->target = t->step + nsteps;
@@ -607,18 +609,18 @@ cmd_train(session *s, cmd_args *a)
 	model_describe(nl->model, desc, sizeof desc);
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "training %s on '%s': %s training samples, batch %d, %d step%s per epoch; %s, lr %s, loss %s; ",
+	sb_printf(&b, _("training %s on '%s': %s training samples, batch %d, %d step%s per epoch; %s, lr %s, loss %s; "),
 	          desc, nl->data->name, net_count(nl->data->n_train, c1, sizeof c1), t->batch, per_epoch,
 	          per_epoch == 1 ? "" : "s", optim_names[t->opt.kind], net_num(s, t->opt.lr, lr, sizeof lr),
 	          loss_names[t->loss.kind]);
 	if (steps_mode)
-		sb_printf(&b, "%ld step%s\n", nsteps, nsteps == 1 ? "" : "s");
+		sb_printf(&b, _("%ld step%s\n"), nsteps, nsteps == 1 ? "" : "s");
 	else
-		sb_printf(&b, "%ld epoch%s\n", n, n == 1 ? "" : "s");
+		sb_printf(&b, _("%ld epoch%s\n"), n, n == 1 ? "" : "s");
 	if (tj->par)
-		sb_printf(&b, "data parallel: %ld workers, each takes about %d of the %d rows of a batch; their gradients "
+		sb_printf(&b, _("data parallel: %ld workers, each takes about %d of the %d rows of a batch; their gradients "
 		          "are summed (an all-reduce) before the update, as one worker on the whole batch would have "
-		          "it (up to the order of float sums)\n", workers, (t->batch + (int)workers - 1) / (int)workers,
+		          "it (up to the order of float sums)\n"), workers, (t->batch + (int)workers - 1) / (int)workers,
 		          t->batch);
 	train_header(&b, tj);
 	out_printf("%s", b.s);
@@ -630,8 +632,8 @@ const cmd_entry cmd_train_entry = {
 	.name = "train",
 	.topic = "net",
 	.usage = "train [N] [epochs|steps] [every=K] [workers=W]",
-	.summary = "train the network for N epochs (or steps)",
-	.help = "Runs the textbook loop: for every batch, the forward pass and the loss, the gradient of the loss "
+	.summary = N_("train the network for N epochs (or steps)"),
+	.help = N_("Runs the textbook loop: for every batch, the forward pass and the loss, the gradient of the loss "
 	        "by backpropagation, and the update of every weight by the optimiser; each epoch visits the "
 	        "training samples once in a new random order drawn from the session's stream.  Without N it runs "
 	        "'epochs' epochs.  Every K epochs (every=K; about ten lines by default) it prints the loss and "
@@ -646,7 +648,7 @@ const cmd_entry cmd_train_entry = {
 	        "workers=W splits every batch across W threads, each with its own copy of the network, and sums "
 	        "their gradients before the one update (data parallelism, as large models are trained on many "
 	        "GPUs).  The update equals that of one worker up to the order of float additions; whether it is "
-	        "faster depends on the network's size (threads cost more than a small network's work).",
+	        "faster depends on the network's size (threads cost more than a small network's work)."),
 	.examples = "train\ntrain 200\ntrain 2000 every=500\ntrain 25 steps\ntrain 50 workers=2",
 	.exec = cmd_train,
 	.keys = (const char *const[]){"every", "workers", NULL},
@@ -662,7 +664,7 @@ cmd_stop(session *s, cmd_args *a)
 		return -1;
 	if (!s->job)
 		return out_error("nothing is running; 'stop' ends a job such as 'train' at its next step");
-	out_printf("stopping %s at the next step\n", s->job->name);
+	out_printf(_("stopping %s at the next step\n"), _(s->job->name));
 	session_job_stop(s);
 	return 0;
 }
@@ -671,10 +673,10 @@ const cmd_entry cmd_stop_entry = {
 	.name = "stop",
 	.topic = "net",
 	.usage = "stop",
-	.summary = "stop the running training at the next step",
-	.help = "Ends the running job (training, sampling) at its next step; the weights it reached are kept.  "
+	.summary = N_("stop the running training at the next step"),
+	.help = N_("Ends the running job (training, sampling) at its next step; the weights it reached are kept.  "
 	        "Ctrl-C does the same.  In a script, 'train' has finished before the next line runs, so there is "
-	        "nothing to stop.",
+	        "nothing to stop."),
 	.examples = "stop",
 	.exec = cmd_stop,
 	.flags = CMD_JOB_OK,
@@ -691,7 +693,7 @@ act_deriv(enum act_kind a)
 	case ACT_RELU: return "[z > 0]";
 	case ACT_LEAKY_RELU: return "([z > 0] + 0.01 [z <= 0])";
 	case ACT_GELU: return "gelu'(z)";
-	case ACT_SOFTMAX: return "the softmax Jacobian";
+	case ACT_SOFTMAX: return _("the softmax Jacobian");
 	default: return "1";
 	}
 }
@@ -701,12 +703,12 @@ static void
 batch_rows(const trainer *t, strbuf *b)
 {
 	int shown = t->rows < 6 ? t->rows : 5;
-	sb_puts(b, "rows ");
+	sb_puts(b, _("rows "));
 	for (int i = 0; i < shown; i++)
 		sb_printf(b, "%s%zu", i ? ", " : "", t->idx[i] + 1);
 	if (t->rows > shown)
 		sb_puts(b, ", ...");
-	sb_puts(b, " of the data");
+	sb_puts(b, _(" of the data"));
 }
 
 static void
@@ -719,17 +721,17 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 	char b1[32], b2[32], b3[32];
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "step %ld: epoch %ld, batch %d of %d, %d sample%s (", t->step, t->epoch + (t->pos > 0 || t->step == 0),
+	sb_printf(&b, _("step %ld: epoch %ld, batch %d of %d, %d sample%s ("), t->step, t->epoch + (t->pos > 0 || t->step == 0),
 	          batch_no, per_epoch, n, n == 1 ? "" : "s");
 	batch_rows(t, &b);
-	sb_puts(&b, ")\n\n1. forward pass\n");
-	net_matrix(s, &b, "inputs x", t->bx, n, ds->d, R, C, 2);
+	sb_puts(&b, _(")\n\n1. forward pass\n"));
+	net_matrix(s, &b, _("inputs x"), t->bx, n, ds->d, R, C, 2);
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
 		char name[96], zn[16], hn[16];
 		net_layer_name(m, l, name, sizeof name);
 		if (L->kind == LAYER_DROPOUT) {
-			sb_printf(&b, "  %s: each unit kept with probability %g and scaled by %g, or set to 0\n", name,
+			sb_printf(&b, _("  %s: each unit kept with probability %g and scaled by %g, or set to 0\n"), name,
 			          1.0 - L->rate, (double)L->scale);
 			snprintf(hn, sizeof hn, "h%d", l + 1);
 			net_matrix(s, &b, hn, L->h, n, L->out, R, C, 4);
@@ -738,16 +740,16 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 		char in[16];
 		snprintf(in, sizeof in, l ? "h%d" : "x", l);
 		if (L->kind == LAYER_POOL) {
-			sb_printf(&b, "  %s: h%d = the largest value of each window of %s\n", name, l + 1, in);
+			sb_printf(&b, _("  %s: h%d = the largest value of each window of %s\n"), name, l + 1, in);
 			snprintf(hn, sizeof hn, "h%d", l + 1);
 			net_matrix(s, &b, hn, L->h, n, L->out, R, C, 4);
 			continue;
 		}
 		if (L->kind == LAYER_CONV)
-			sb_printf(&b, "  %s: z%d = every %dx%d patch of %s . W%d + b%d, h%d = %s(z%d)\n", name, l + 1, L->kh,
+			sb_printf(&b, _("  %s: z%d = every %dx%d patch of %s . W%d + b%d, h%d = %s(z%d)\n"), name, l + 1, L->kh,
 			          L->kw, in, l + 1, l + 1, l + 1, act_names[L->act], l + 1);
 		else
-			sb_printf(&b, "  %s: z%d = %s.W%d + b%d, h%d = %s(z%d)\n", name, l + 1, in, l + 1, l + 1, l + 1,
+			sb_printf(&b, _("  %s: z%d = %s.W%d + b%d, h%d = %s(z%d)\n"), name, l + 1, in, l + 1, l + 1, l + 1,
 			          act_names[L->act], l + 1);
 		snprintf(zn, sizeof zn, "z%d", l + 1);
 		snprintf(hn, sizeof hn, "h%d", l + 1);
@@ -757,12 +759,12 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 	}
 	int last = m->n_layers - 1;
 	const layer *LL = &m->layers[last];
-	sb_printf(&b, "\n2. loss %s over the batch\n", loss_names[lk]);
+	sb_printf(&b, _("\n2. loss %s over the batch\n"), loss_names[lk]);
 	if (!ds->regression && (lk == LOSS_CE || k > 1)) {
 		int rows = n < R ? n : R;
 		double *rl = xmalloc((size_t)n * sizeof *rl);
 		loss_batch(&t->loss, LL->act, model_out_z(m), LL->h, n, k, t->by, t->bt, NULL, rl);
-		sb_puts(&b, "    sample  label  predicted        loss\n");
+		sb_puts(&b, _("    sample  label  predicted        loss\n"));
 		for (int i = 0; i < rows; i++) {
 			int p = loss_predict(&t->loss, LL->act, model_out_z(m) + (size_t)i * k, LL->h + (size_t)i * k, k);
 			sb_printf(&b, "  %8zu  %5s  %9s  %10s\n", t->idx[i] + 1, net_class_name(ds, t->by[i], b1, sizeof b1),
@@ -772,43 +774,43 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 			sb_puts(&b, "         :\n");
 		free(rl);
 	}
-	sb_printf(&b, "  loss = %s (the mean over %d sample%s)\n", net_num(s, loss, b1, sizeof b1), n, n == 1 ? "" : "s");
+	sb_printf(&b, _("  loss = %s (the mean over %d sample%s)\n"), net_num(s, loss, b1, sizeof b1), n, n == 1 ? "" : "s");
 	if (t->penalty > 0)
-		sb_printf(&b, "  plus the L1/L2 penalty %s\n", net_num(s, t->penalty, b2, sizeof b2));
+		sb_printf(&b, _("  plus the L1/L2 penalty %s\n"), net_num(s, t->penalty, b2, sizeof b2));
 
-	sb_puts(&b, "\n3. backward pass: the gradient of the loss, layer by layer from the output\n");
+	sb_puts(&b, _("\n3. backward pass: the gradient of the loss, layer by layer from the output\n"));
 	int fused = loss_fused(lk, LL->act);
 	if (lk == LOSS_CE && fused)
-		sb_printf(&b, "  dL/dz%d = (softmax(z%d) - onehot(label)) / %d\n", last + 1, last + 1, n);
+		sb_printf(&b, _("  dL/dz%d = (softmax(z%d) - onehot(label)) / %d\n"), last + 1, last + 1, n);
 	else if (lk == LOSS_BCE && fused)
-		sb_printf(&b, "  dL/dz%d = (sigmoid(z%d) - target) / (%d x %d)\n", last + 1, last + 1, n, k);
+		sb_printf(&b, _("  dL/dz%d = (sigmoid(z%d) - target) / (%d x %d)\n"), last + 1, last + 1, n, k);
 	else
-		sb_printf(&b, "  dL/dh%d from the loss, then dL/dz%d = dL/dh%d * %s\n", last + 1, last + 1, last + 1,
+		sb_printf(&b, _("  dL/dh%d from the loss, then dL/dz%d = dL/dh%d * %s\n"), last + 1, last + 1, last + 1,
 		          act_deriv(LL->act));
 	for (int l = last; l >= 0; l--) {
 		const layer *L = &m->layers[l];
 		char name[96], mn[24];
 		net_layer_name(m, l, name, sizeof name);
 		if (L->kind == LAYER_DROPOUT) {
-			sb_printf(&b, "  %s: the gradient passes the kept units only, scaled the same way\n", name);
+			sb_printf(&b, _("  %s: the gradient passes the kept units only, scaled the same way\n"), name);
 			continue;
 		}
 		if (L->kind == LAYER_POOL) {
-			sb_printf(&b, "  %s: each window's gradient goes to its largest input, the others get 0\n", name);
+			sb_printf(&b, _("  %s: each window's gradient goes to its largest input, the others get 0\n"), name);
 			continue;
 		}
-		sb_printf(&b, "  %s:", name);
+		sb_printf(&b, _("  %s:"), name);
 		if (l != last || !fused)
 			sb_printf(&b, " dz%d = dh%d * %s;", l + 1, l + 1, act_deriv(L->act));
 		if (L->frozen)
-			sb_puts(&b, " frozen, no dW;");
+			sb_puts(&b, _(" frozen, no dW;"));
 		else if (L->kind == LAYER_CONV)
-			sb_printf(&b, " dW%d = the patches^T.dz%d summed over every position, db%d = the sums of dz%d per "
-			          "filter;%s", l + 1, l + 1, l + 1, l + 1, l > 0 ? " each patch gets dz.W^T back," : "");
+			sb_printf(&b, _(" dW%d = the patches^T.dz%d summed over every position, db%d = the sums of dz%d per "
+			          "filter;%s"), l + 1, l + 1, l + 1, l + 1, l > 0 ? _(" each patch gets dz.W^T back,") : "");
 		else if (l)
-			sb_printf(&b, " dW%d = h%d^T.dz%d, db%d = the column sums of dz%d;", l + 1, l, l + 1, l + 1, l + 1);
+			sb_printf(&b, _(" dW%d = h%d^T.dz%d, db%d = the column sums of dz%d;"), l + 1, l, l + 1, l + 1, l + 1);
 		else
-			sb_printf(&b, " dW1 = x^T.dz1, db1 = the column sums of dz1;");
+			sb_printf(&b, _(" dW1 = x^T.dz1, db1 = the column sums of dz1;"));
 		if (l > 0)
 			sb_printf(&b, " dh%d = dz%d.W%d^T", l, l + 1, l + 1);
 		while (b.len && (b.s[b.len - 1] == ';'))
@@ -817,21 +819,25 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 		snprintf(mn, sizeof mn, "dz%d", l + 1);
 		net_matrix(s, &b, mn, L->dz, n, L->out, R, C, 4);
 		if (!L->frozen) {
+			/* W is [in][out] for a dense layer, [KH*KW*C][K] for a conv
+			 * layer, whose b has one bias per filter */
+			int wr = L->kind == LAYER_CONV ? L->kh * L->kw * L->ic : L->in;
+			int wc = L->kind == LAYER_CONV ? L->oc : L->out;
 			snprintf(mn, sizeof mn, "dW%d", l + 1);
-			net_matrix(s, &b, mn, layer_dW(m, l), L->in, L->out, R, C, 4);
+			net_matrix(s, &b, mn, layer_dW(m, l), wr, wc, R, C, 4);
 			snprintf(mn, sizeof mn, "db%d", l + 1);
-			net_matrix(s, &b, mn, layer_db(m, l), 1, L->out, 1, C, 4);
+			net_matrix(s, &b, mn, layer_db(m, l), 1, wc, 1, C, 4);
 		}
 	}
 	double norm = t->grad_norm >= 0 ? t->grad_norm : optim_grad_norm(m);
-	sb_printf(&b, "  gradient norm %s\n", net_num(s, norm, b1, sizeof b1));
+	sb_printf(&b, _("  gradient norm %s\n"), net_num(s, norm, b1, sizeof b1));
 
 	const optim_cfg *o = &t->opt;
-	sb_printf(&b, "\n4. update (%s, lr %s): ", optim_names[o->kind], net_num(s, o->lr, b2, sizeof b2));
+	sb_printf(&b, _("\n4. update (%s, lr %s): "), optim_names[o->kind], net_num(s, o->lr, b2, sizeof b2));
 	if (o->kind == OPT_SGD)
-		sb_printf(&b, "w <- w - %s g for every trainable weight and bias, so the change is -lr g\n", b2);
+		sb_printf(&b, _("w <- w - %s g for every trainable weight and bias, so the change is -lr g\n"), b2);
 	else
-		sb_puts(&b, "each weight moves as 'optim' describes; the change is shown\n");
+		sb_puts(&b, _("each weight moves as 'optim' describes; the change is shown\n"));
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
 		if (L->kind != LAYER_DENSE || L->frozen)
@@ -842,7 +848,7 @@ step_explain(session *s, netlab *nl, const float *before, int batch_no, int per_
 		for (size_t i = 0; i < nw; i++)
 			dw[i] = w[i] - w0[i];
 		char mn[32];
-		snprintf(mn, sizeof mn, "change of W%d", l + 1);
+		snprintf(mn, sizeof mn, _("change of W%d"), l + 1);
 		net_matrix(s, &b, mn, dw, L->in, L->out, R, C, 2);
 		free(dw);
 	}
@@ -881,7 +887,7 @@ cmd_step(session *s, cmd_args *a)
 	} else {
 		double norm = t->grad_norm >= 0 ? t->grad_norm : optim_grad_norm(m);
 		char b3[32];
-		out_printf("step %ld (epoch %ld, batch %d of %d, %d samples): loss %s, gradient norm %s; %s with lr %s\n",
+		out_printf(_("step %ld (epoch %ld, batch %d of %d, %d samples): loss %s, gradient norm %s; %s with lr %s\n"),
 		           t->step, t->epoch + (t->pos > 0), batch_no, per_epoch, t->rows, net_num(s, loss, b1, sizeof b1),
 		           net_num(s, norm, b2, sizeof b2), optim_names[t->opt.kind], net_num(s, t->opt.lr, b3, sizeof b3));
 	}
@@ -893,12 +899,12 @@ const cmd_entry cmd_step_entry = {
 	.name = "step",
 	.topic = "net",
 	.usage = "step [explain]",
-	.summary = "one training step; 'explain' shows every stage with its numbers",
-	.help = "Runs one iteration of training on the next batch, exactly as 'train' would.  'step explain' "
+	.summary = N_("one training step; 'explain' shows every stage with its numbers"),
+	.help = N_("Runs one iteration of training on the next batch, exactly as 'train' would.  'step explain' "
 	        "prints it stage by stage with the real numbers: the inputs, each layer's pre-activation z = x.W + b "
 	        "and activation h, the loss of each sample and of the batch, the gradient flowing back through "
 	        "every layer (dz, dW, db), and how much every weight moved.  Large matrices show their corners.  "
-	        "'set digits' chooses how many digits.",
+	        "'set digits' chooses how many digits."),
 	.examples = "step\nstep explain",
 	.exec = cmd_step,
 	.words = (const char *const[]){"explain", NULL},
@@ -910,9 +916,9 @@ static void
 eval_line(session *s, strbuf *b, const char *what, const eval_result *ev, int regression)
 {
 	char b1[32], b2[32];
-	sb_printf(b, "%-6s %s samples, loss %s", what, net_count(ev->n, b2, sizeof b2), net_num(s, ev->loss, b1, sizeof b1));
+	sb_printf(b, _("%-6s %s samples, loss %s"), what, net_count(ev->n, b2, sizeof b2), net_num(s, ev->loss, b1, sizeof b1));
 	if (!regression)
-		sb_printf(b, ", accuracy %s (%ld right)", net_pct(ev->acc, b2, sizeof b2), ev->correct);
+		sb_printf(b, _(", accuracy %s (%ld right)"), net_pct(ev->acc, b2, sizeof b2), ev->correct);
 	sb_putc(b, '\n');
 }
 
@@ -934,24 +940,24 @@ cmd_eval(session *s, cmd_args *a)
 	sb_init(&b);
 	char b1[32], desc[512];
 	model_describe(nl->model, desc, sizeof desc);
-	sb_printf(&b, "network %s, loss %s\n", desc, loss_names[nl->tr->loss.kind]);
-	eval_line(s, &b, "train:", &tr, ds->regression);
+	sb_printf(&b, _("network %s, loss %s\n"), desc, loss_names[nl->tr->loss.kind]);
+	eval_line(s, &b, _("train:"), &tr, ds->regression);
 	if (test) {
 		model_evaluate(nl->model, &nl->tr->loss, ds, ds->n_train, ds->n, &te, ds->regression ? NULL : cte);
-		eval_line(s, &b, "test:", &te, ds->regression);
+		eval_line(s, &b, _("test:"), &te, ds->regression);
 		if (!ds->regression && tr.acc >= 0.9 && tr.acc - te.acc > 0.05)
-			sb_printf(&b, "the test accuracy is well below the training accuracy: the network may be "
-			              "overfitting (memorising the training samples rather than the pattern)\n");
+			sb_printf(&b, _("the test accuracy is well below the training accuracy: the network may be "
+			              "overfitting (memorising the training samples rather than the pattern)\n"));
 	} else {
-		sb_puts(&b, "test:  no test samples ('data split test=0.2' keeps a fifth aside)\n");
+		sb_puts(&b, _("test:  no test samples ('data split test=0.2' keeps a fifth aside)\n"));
 	}
 	if (!ds->regression && tr.acc < 0.8)
-		sb_printf(&b, "even the training samples are often wrong: the network underfits so far (train longer, "
-		              "try another learning rate, or give it more units)\n");
+		sb_printf(&b, _("even the training samples are often wrong: the network underfits so far (train longer, "
+		              "try another learning rate, or give it more units)\n"));
 	if (!ds->regression && k <= 12) {
 		const long *cm = test ? cte : ctr;
-		sb_printf(&b, "confusion matrix of the %s samples (rows: true class, columns: predicted)\n",
-		          test ? "test" : "training");
+		sb_printf(&b, _("confusion matrix of the %s samples (rows: true class, columns: predicted)\n"),
+		          test ? _("test") : _("training"));
 		sb_printf(&b, "  %8s", "");
 		for (int j = 0; j < k; j++)
 			sb_printf(&b, " %7s", net_class_name(ds, j, b1, sizeof b1));
@@ -974,12 +980,12 @@ const cmd_entry cmd_eval_entry = {
 	.name = "eval",
 	.topic = "net",
 	.usage = "eval",
-	.summary = "the loss and accuracy on the training and test samples",
-	.help = "Runs the network forward (dropout off) over every training sample, and every test sample when "
+	.summary = N_("the loss and accuracy on the training and test samples"),
+	.help = N_("Runs the network forward (dropout off) over every training sample, and every test sample when "
 	        "the data is split, and prints the mean loss and the accuracy: the fraction of samples whose "
 	        "largest output is the right class.  For class labels it also prints the confusion matrix, of the "
 	        "test samples when there are some.  A test accuracy well below the training accuracy is the sign "
-	        "of overfitting.",
+	        "of overfitting."),
 	.examples = "eval",
 	.exec = cmd_eval,
 	.flags = CMD_JOB_OK,
@@ -1009,7 +1015,7 @@ cmd_predict(session *s, cmd_args *a)
 	float *x = xmalloc((size_t)ds->d * sizeof *x);
 	for (int i = 0; i < ds->d; i++) {
 		double v;
-		if (pos_double(a, i, "a feature value", -1e30, 1e30, &v) < 0) {
+		if (pos_double(a, i, _("a feature value"), -1e30, 1e30, &v) < 0) {
 			free(x);
 			return -1;
 		}
@@ -1024,10 +1030,10 @@ cmd_predict(session *s, cmd_args *a)
 	strbuf b;
 	sb_init(&b);
 	char c[48], c2[48];
-	sb_puts(&b, "input (");
+	sb_puts(&b, _("input ("));
 	for (int i = 0; i < ds->d; i++)
 		sb_printf(&b, "%s%s", i ? ", " : "", net_num(s, x[i], c, sizeof c));
-	sb_puts(&b, ") -> output (");
+	sb_puts(&b, _(") -> output ("));
 	for (int j = 0; j < k; j++)
 		sb_printf(&b, "%s%s", j ? ", " : "", net_num(s, h[j], c, sizeof c));
 	sb_puts(&b, ")\n");
@@ -1036,17 +1042,17 @@ cmd_predict(session *s, cmd_args *a)
 		if (k > 1 && (lk == LOSS_CE) && last != ACT_SOFTMAX) {
 			float *p = xmalloc((size_t)k * sizeof *p);
 			act_forward(ACT_SOFTMAX, loss_fused(lk, last) ? z : h, p, 1, k);
-			sb_puts(&b, "softmax:");
+			sb_puts(&b, _("softmax:"));
 			for (int j = 0; j < k; j++)
-				sb_printf(&b, "%s class %s %s", j ? "," : "", net_class_name(ds, j, c2, sizeof c2),
+				sb_printf(&b, _("%s class %s %s"), j ? _(",") : "", net_class_name(ds, j, c2, sizeof c2),
 				          net_pct(p[j], c, sizeof c));
 			sb_putc(&b, '\n');
 			free(p);
 		} else if (k == 1 && lk == LOSS_BCE && last == ACT_IDENTITY) {
-			sb_printf(&b, "sigmoid: %s\n", net_pct(vm_sigmoidf(z[0]), c, sizeof c));
+			sb_printf(&b, _("sigmoid: %s\n"), net_pct(vm_sigmoidf(z[0]), c, sizeof c));
 		}
 		int p = loss_predict(&nl->tr->loss, last, z, h, k);
-		sb_printf(&b, "predicted class: %s\n", net_class_name(ds, p, c, sizeof c));
+		sb_printf(&b, _("predicted class: %s\n"), net_class_name(ds, p, c, sizeof c));
 	}
 	out_printf("%s", b.s);
 	sb_free(&b);
@@ -1058,8 +1064,8 @@ const cmd_entry cmd_predict_entry = {
 	.name = "predict",
 	.topic = "net",
 	.usage = "predict X1 [X2]...|FILE.csv [out=FILE]",
-	.summary = "run the network on one sample you type, or on the rows of a CSV file",
-	.help = "Gives one number per feature of the data and runs the network forward on them (dropout off): "
+	.summary = N_("run the network on one sample you type, or on the rows of a CSV file"),
+	.help = N_("Gives one number per feature of the data and runs the network forward on them (dropout off): "
 	        "the outputs, for class labels the softmax probabilities and the predicted class.  The numbers "
 	        "are taken as the data holds them (standardised, if it was).\n\n"
 	        "'predict FILE.csv' runs it on every row of a file: the feature columns in the data's order and, "
@@ -1067,7 +1073,7 @@ const cmd_entry cmd_predict_entry = {
 	        "header.  It shows the first rows as CSV (the features, the predicted class or value, and one "
 	        "probability per class); out=FILE writes them all.  From the shell, 'nnlab --model NET.nnl "
 	        "--predict FILE.csv' writes the same CSV to standard output with no prompt, so another program "
-	        "can use a network saved with 'save'.",
+	        "can use a network saved with 'save'."),
 	.examples = "predict 0.5 -0.2\npredict 0 0\npredict new.csv\npredict new.csv out=predictions.csv",
 	.keys = (const char *const[]){"out", NULL},
 	.complete = COMPLETE_FILE,
@@ -1103,10 +1109,10 @@ cmd_gradcheck(session *s, cmd_args *a)
 	strbuf b;
 	sb_init(&b);
 	char c1[32], c2[32], c3[32], c4[32];
-	sb_printf(&b, "gradient check on the first %ld training sample%s: backpropagation (float32) against central "
-	              "differences (L(w+eps) - L(w-eps)) / 2eps of a double-precision forward pass, eps %g\n",
+	sb_printf(&b, _("gradient check on the first %ld training sample%s: backpropagation (float32) against central "
+	              "differences (L(w+eps) - L(w-eps)) / 2eps of a double-precision forward pass, eps %g\n"),
 	          rows, rows == 1 ? "" : "s", eps);
-	sb_puts(&b, "  layer  parameters  checked  largest relative error  where          backprop       numeric\n");
+	sb_puts(&b, _("  layer  parameters  checked  largest relative error  where          backprop       numeric\n"));
 	double worst = 0;
 	for (int l = 0; l < m->n_layers; l++) {
 		const layer *L = &m->layers[l];
@@ -1124,16 +1130,16 @@ cmd_gradcheck(session *s, cmd_args *a)
 		          r->checked, c3, where, net_num(s, r->backprop, c1, sizeof c1), net_num(s, r->numeric, c2, sizeof c2));
 		worst = r->max_rel > worst || isnan(r->max_rel) ? r->max_rel : worst;
 	}
-	sb_printf(&b, "(relative error |b - n| / max(|b|, |n|, %g); at most %ld evenly spaced parameters per layer)\n",
+	sb_printf(&b, _("(relative error |b - n| / max(|b|, |n|, %g); at most %ld evenly spaced parameters per layer)\n"),
 	          (double)floor, per);
 	if (worst < 1e-4)
-		sb_puts(&b, "verdict: backpropagation agrees with the numeric gradient (float32 rounding explains the rest)\n");
+		sb_puts(&b, _("verdict: backpropagation agrees with the numeric gradient (float32 rounding explains the rest)\n"));
 	else if (worst < 1e-2)
-		sb_puts(&b, "verdict: close; float32 rounding in tiny gradients, or a relu kink within eps of a "
-		            "pre-activation, can give errors this size\n");
+		sb_puts(&b, _("verdict: close; float32 rounding in tiny gradients, or a relu kink within eps of a "
+		            "pre-activation, can give errors this size\n"));
 	else
-		sb_puts(&b, "verdict: backpropagation and the numeric gradient DISAGREE: the gradient is wrong "
-		            "somewhere (or eps is too large for these numbers)\n");
+		sb_puts(&b, _("verdict: backpropagation and the numeric gradient DISAGREE: the gradient is wrong "
+		            "somewhere (or eps is too large for these numbers)\n"));
 	out_printf("%s", b.s);
 	sb_free(&b);
 	free(res);
@@ -1144,12 +1150,12 @@ const cmd_entry cmd_gradcheck_entry = {
 	.name = "gradcheck",
 	.topic = "net",
 	.usage = "gradcheck [rows=N] [eps=E] [n=N]",
-	.summary = "check backpropagation against numeric derivatives",
-	.help = "Backpropagation computes the gradient of the loss with respect to every weight at once; a "
+	.summary = N_("check backpropagation against numeric derivatives"),
+	.help = N_("Backpropagation computes the gradient of the loss with respect to every weight at once; a "
 	        "numeric derivative moves one weight by +-eps and watches the loss change.  This compares the two "
 	        "on the first rows= training samples (8) for up to n= parameters per layer (50), and prints the "
 	        "largest relative error of each layer.  The numeric side runs in double precision, so errors near "
-	        "1e-6 are float32 rounding; errors near 1 mean a wrong gradient.  Dropout counts as off.",
+	        "1e-6 are float32 rounding; errors near 1 mean a wrong gradient.  Dropout counts as off."),
 	.examples = "gradcheck\ngradcheck rows=32 n=1000",
 	.exec = cmd_gradcheck,
 	.keys = (const char *const[]){"rows", "eps", "n", NULL},
@@ -1184,9 +1190,9 @@ trial_end(trial *tr)
 static void
 lrfind_chart(const netrun *r)
 {
-	chart_series ser = {.name = "smoothed loss", .x = r->lr, .y = r->loss, .n = (size_t)r->n};
-	chart c = {.kind = CHART_LINE, .title = "lrfind: loss against learning rate", .xlabel = "learning rate",
-	           .ylabel = "loss", .logx = 1, .series = &ser, .nseries = 1};
+	chart_series ser = {.name = _("smoothed loss"), .x = r->lr, .y = r->loss, .n = (size_t)r->n};
+	chart c = {.kind = CHART_LINE, .title = _("lrfind: loss against learning rate"), .xlabel = _("learning rate"),
+	           .ylabel = _("loss"), .logx = 1, .series = &ser, .nseries = 1};
 	out_chart(&c);
 }
 
@@ -1228,22 +1234,22 @@ lrfind_sweep(session *s, netlab *nl, double from, double to, long steps)
 	char b1[32], b2[32], b3[32];
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "lrfind: %d training steps on a copy of the network, the rate growing from %g to %g by the same "
-	              "factor each step (the loss smoothed over about ten steps)\n",
+	sb_printf(&b, _("lrfind: %d training steps on a copy of the network, the rate growing from %g to %g by the same "
+	              "factor each step (the loss smoothed over about ten steps)\n"),
 	          r->n, from, to);
-	sb_puts(&b, "  learning rate        loss\n");
+	sb_puts(&b, _("  learning rate        loss\n"));
 	int every = r->n > 12 ? (r->n + 11) / 12 : 1;
 	for (int i = 0; i < r->n; i++)
 		if (i % every == 0 || i == r->n - 1)
 			sb_printf(&b, "  %13s  %10s\n", net_num(s, r->lr[i], b1, sizeof b1), net_num(s, r->loss[i], b2, sizeof b2));
 	if (r->n < steps)
-		sb_printf(&b, "  (stopped at lr %s: the loss blew up)\n", net_num(s, r->n ? r->lr[r->n - 1] : from, b1, sizeof b1));
+		sb_printf(&b, _("  (stopped at lr %s: the loss blew up)\n"), net_num(s, r->n ? r->lr[r->n - 1] : from, b1, sizeof b1));
 	out_printf("%s", b.s);
 	sb_free(&b);
 	if (r->n >= 2)
 		lrfind_chart(r);
-	out_printf("the loss is lowest near lr %s and climbs from about %s; a rate ten times below the climb, %s, "
-	           "learns fast without blowing up: 'lr %s' to use it (your network is unchanged)\n",
+	out_printf(_("the loss is lowest near lr %s and climbs from about %s; a rate ten times below the climb, %s, "
+	           "learns fast without blowing up: 'lr %s' to use it (your network is unchanged)\n"),
 	           net_num(s, best_lr, b1, sizeof b1), net_num(s, climb_lr, b2, sizeof b2),
 	           net_num(s, r->suggest, b3, sizeof b3), b3);
 	if (nl->run) {
@@ -1264,10 +1270,10 @@ lrfind_manual(session *s, netlab *nl, double from)
 	const dataset *ds = nl->data;
 	int per_epoch = trainer_steps_per_epoch(nl->tr, ds);
 	char b1[32], b2[32];
-	out_printf("the rule of thumb: start at lr %s, train a little and watch the loss; while it oscillates or "
+	out_printf(_("the rule of thumb: start at lr %s, train a little and watch the loss; while it oscillates or "
 	           "diverges, divide the rate by ten; keep the first rate at which it falls steadily, then train on "
 	           "to convergence.  Each try trains a copy of the network for %d epochs (%d steps) from the same "
-	           "weights.\n",
+	           "weights.\n"),
 	           net_num(s, from, b1, sizeof b1), EPOCHS, EPOCHS * per_epoch);
 	eval_result e0;
 	model_evaluate(nl->model, &nl->tr->loss, ds, 0, ds->n_train, &e0, NULL);
@@ -1279,7 +1285,7 @@ lrfind_manual(session *s, netlab *nl, double from)
 		int finite = 1, rising = 0;
 		strbuf b;
 		sb_init(&b);
-		sb_printf(&b, "  lr %-8s loss %s ->", net_num(s, lr, b1, sizeof b1), net_num(s, e0.loss, b2, sizeof b2));
+		sb_printf(&b, _("  lr %-8s loss %s ->"), net_num(s, lr, b1, sizeof b1), net_num(s, e0.loss, b2, sizeof b2));
 		double prev = e0.loss, lastl = e0.loss;
 		for (int e = 0; e < EPOCHS && finite; e++) {
 			for (int st = 0; st < per_epoch && finite; st++)
@@ -1295,29 +1301,29 @@ lrfind_manual(session *s, netlab *nl, double from)
 		}
 		const char *verdict;
 		if (!finite || !isfinite(lastl) || lastl > 2 * e0.loss) {
-			verdict = "diverges: divide by ten";
+			verdict = _("diverges: divide by ten");
 			if (!finite)
-				sb_puts(&b, " (not a number)");
+				sb_puts(&b, _(" (not a number)"));
 		} else if (rising) {
-			verdict = "oscillates: divide by ten";
+			verdict = _("oscillates: divide by ten");
 		} else {
-			verdict = "falls steadily: keep it";
+			verdict = _("falls steadily: keep it");
 			kept = lr;
 			kept_drop = (e0.loss - lastl) / e0.loss;
 		}
-		sb_printf(&b, ": %s\n", verdict);
+		sb_printf(&b, _(": %s\n"), verdict);
 		out_printf("%s", b.s);
 		sb_free(&b);
 		trial_end(&tr);
 	}
 	if (kept < 0) {
-		out_printf("no rate from %s down to %s made the loss fall steadily; check the data and the network "
-		           "('gradcheck', 'net show')\n",
+		out_printf(_("no rate from %s down to %s made the loss fall steadily; check the data and the network "
+		           "('gradcheck', 'net show')\n"),
 		           net_num(s, from, b1, sizeof b1), net_num(s, from / 1e5, b2, sizeof b2));
 		return 0;
 	}
 	nl->tr->opt.lr = kept;
-	out_printf("lr is now %s; your network's weights are as they were.  Now train on to convergence: 'train'\n",
+	out_printf(_("lr is now %s; your network's weights are as they were.  Now train on to convergence: 'train'\n"),
 	           net_num(s, kept, b1, sizeof b1));
 	if (kept == from && kept_drop < 0.05)
 		out_note("note: the loss fell only %.1f%% in %d epochs: the rule only ever divides the rate, but a rate "
@@ -1355,8 +1361,9 @@ const cmd_entry cmd_lrfind_entry = {
 	.name = "lrfind",
 	.topic = "net",
 	.usage = "lrfind [manual] [from=R] [to=R] [steps=N]",
-	.summary = "find a good learning rate: a sweep, or the rule of thumb",
-	.help = "'lrfind' runs a learning-rate range test on a copy of the network: steps= training steps (100) "
+	.summary = N_("find a good learning rate: a sweep, or the rule of thumb"),
+	/* xgettext:no-c-format */
+	.help = N_("'lrfind' runs a learning-rate range test on a copy of the network: steps= training steps (100) "
 	        "with the rate growing exponentially from from= (1e-5) to to= (10), stopping when the loss blows "
 	        "up.  It prints and draws the smoothed loss against the rate and suggests a rate ten times below "
 	        "the one where the loss starts to climb (25% above its lowest).  It is most telling on a fresh "
@@ -1368,7 +1375,7 @@ const cmd_entry cmd_lrfind_entry = {
 	        "never raises the rate, so when the loss falls but slowly it says so.\n"
 	        "\n"
 	        "Both leave your network's weights alone; the batches they train on are drawn from the session's "
-	        "stream.",
+	        "stream."),
 	.examples = "lrfind\nlrfind from=1e-4 to=1 steps=50\nlrfind manual\nlrfind manual from=0.1",
 	.exec = cmd_lrfind,
 	.keys = (const char *const[]){"from", "to", "steps", NULL},
@@ -1422,12 +1429,12 @@ fill_history(session *s, int acc, plot_pic *out)
 		return out_error("the data has real targets, so there is no accuracy to plot; 'plot loss' instead");
 	}
 	chart_series ser[2] = {
-		{.name = acc ? "training accuracy (during each epoch)" : "training loss (mean over each epoch)", .x = x,
+		{.name = acc ? _("training accuracy (during each epoch)") : _("training loss (mean over each epoch)"), .x = x,
 		 .y = y, .n = n},
-		{.name = acc ? "test accuracy" : "test loss", .x = tx, .y = ty, .n = nt},
+		{.name = acc ? _("test accuracy") : _("test loss"), .x = tx, .y = ty, .n = nt},
 	};
-	chart c = {.kind = CHART_LINE, .title = acc ? "accuracy" : "loss", .xlabel = "epoch",
-	           .ylabel = acc ? "accuracy" : "loss", .logy = !acc, .series = ser, .nseries = nt ? 2 : 1};
+	chart c = {.kind = CHART_LINE, .title = acc ? _("accuracy") : _("loss"), .xlabel = _("epoch"),
+	           .ylabel = acc ? _("accuracy") : _("loss"), .logy = !acc, .series = ser, .nseries = nt ? 2 : 1};
 	plot_pic_chart(out, &c);
 	free(x);
 	free(y);
@@ -1460,29 +1467,29 @@ fill_lrfind(session *s, int argc, const char *const *argv, plot_pic *out)
 	netlab *nl = s->net;
 	if (!nl || !nl->run || nl->run->n < 2)
 		return out_error("there is no learning-rate sweep yet; run 'lrfind' first");
-	chart_series ser = {.name = "smoothed loss", .x = nl->run->lr, .y = nl->run->loss, .n = (size_t)nl->run->n};
-	chart c = {.kind = CHART_LINE, .title = "lrfind: loss against learning rate", .xlabel = "learning rate",
-	           .ylabel = "loss", .logx = 1, .series = &ser, .nseries = 1};
+	chart_series ser = {.name = _("smoothed loss"), .x = nl->run->lr, .y = nl->run->loss, .n = (size_t)nl->run->n};
+	chart c = {.kind = CHART_LINE, .title = _("lrfind: loss against learning rate"), .xlabel = _("learning rate"),
+	           .ylabel = _("loss"), .logx = 1, .series = &ser, .nseries = 1};
 	plot_pic_chart(out, &c);
 	return 0;
 }
 
 const plot_source plot_source_loss = {
 	.name = "loss",
-	.summary = "the training loss per epoch (and the test loss where evaluated)",
+	.summary = N_("the training loss per epoch (and the test loss where evaluated)"),
 	.fill = fill_loss,
 	.live = 1,
 };
 
 const plot_source plot_source_accuracy = {
 	.name = "accuracy",
-	.summary = "the training accuracy per epoch (and the test accuracy where evaluated)",
+	.summary = N_("the training accuracy per epoch (and the test accuracy where evaluated)"),
 	.fill = fill_accuracy,
 	.live = 1,
 };
 
 const plot_source plot_source_lrfind = {
 	.name = "lrfind",
-	.summary = "the last learning-rate sweep: loss against rate",
+	.summary = N_("the last learning-rate sweep: loss against rate"),
 	.fill = fill_lrfind,
 };

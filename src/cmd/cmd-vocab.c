@@ -10,7 +10,9 @@
 #include "core/alloc.h"
 #include "core/vocab.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,21 +125,21 @@ cmd_vocab_build(session *s, cmd_args *a)
 	q->vocab = vs;
 
 	long unk = vocab_unk_count(vs->v, &vs->text, 0);
-	out_printf("read '%s': %d tokens, %d distinct (words, punctuation marks, CJK characters)\n", vs->source,
+	out_printf(_("read '%s': %d tokens, %d distinct (words, punctuation marks, CJK characters)\n"), vs->source,
 	           vs->text.n, vs->distinct);
 	if (vs->v->n - 1 < vs->distinct)
-		out_printf("vocabulary: [UNK] + the %d most frequent = %d entries (size=%ld)\n", vs->v->n - 1, vs->v->n,
+		out_printf(_("vocabulary: [UNK] + the %d most frequent = %d entries (size=%ld)\n"), vs->v->n - 1, vs->v->n,
 		           size);
 	else
-		out_printf("vocabulary: [UNK] + all %d distinct tokens = %d entries\n", vs->v->n - 1, vs->v->n);
-	out_printf("[UNK] rate on this text: %.2f%%: %ld of its %d tokens (%d different ones) are outside the "
-	           "vocabulary\n", 100.0 * unk_rate(vs, &vs->text), unk, vs->text.n, vs->distinct - (vs->v->n - 1));
+		out_printf(_("vocabulary: [UNK] + all %d distinct tokens = %d entries\n"), vs->v->n - 1, vs->v->n);
+	out_printf(_("[UNK] rate on this text: %.2f%%: %ld of its %d tokens (%d different ones) are outside the "
+	             "vocabulary\n"), 100.0 * unk_rate(vs, &vs->text), unk, vs->text.n, vs->distinct - (vs->v->n - 1));
 	strbuf b;
 	sb_init(&b);
 	list_words(&b, vs->v, 1, 12, 1);
-	out_printf("most frequent: %s\n", b.s);
+	out_printf(_("most frequent: %s\n"), b.s);
 	sb_free(&b);
-	seq_note(s, "'vocab encode \"some text\"' shows the ids a model would see\n");
+	seq_note(s, _("'vocab encode \"some text\"' shows the ids a model would see\n"));
 	return 0;
 }
 
@@ -176,9 +178,9 @@ show_encoding(const vocab_state *vs, const wordseq *ws)
 	for (int i = 0; i < ws->n; i++)
 		unk += vocab_find(vs->v, ws->w[i]) < 0;
 	const char *more = ws->n > VOCAB_SHOW_TOKENS ? " ..." : "";
-	out_printf("ids:    %s%s\n", ids.s, more);
-	out_printf("tokens: %s%s\n", seen.s, more);
-	out_printf("%d tokens, %d of them [UNK] (%.1f%%)\n", ws->n, unk, ws->n ? 100.0 * unk / ws->n : 0.0);
+	out_printf(_("ids:    %s%s\n"), ids.s, more);
+	out_printf(_("tokens: %s%s\n"), seen.s, more);
+	out_printf(_("%d tokens, %d of them [UNK] (%.1f%%)\n"), ws->n, unk, ws->n ? 100.0 * unk / ws->n : 0.0);
 	sb_free(&ids);
 	sb_free(&seen);
 }
@@ -204,8 +206,8 @@ cmd_vocab_encode(session *s, cmd_args *a)
 	for (int i = 0; i < ws.n; i++)
 		unk += vocab_find(vs->v, ws.w[i]) < 0;
 	if (unk)
-		seq_note(s, "an [UNK] loses the word's meaning: every unknown word looks the same to the model; "
-		         "'vocab extend WORD...' adds words\n");
+		seq_note(s, _("an [UNK] loses the word's meaning: every unknown word looks the same to the model; "
+		              "'vocab extend WORD...' adds words\n"));
 	free(vs->last);
 	wordseq_free(&vs->last_ws);
 	vs->last = text;
@@ -230,8 +232,10 @@ cmd_vocab_extend(session *s, cmd_args *a)
 		int n = ws.n;
 		wordseq_free(&ws);
 		if (n != 1) {
-			return out_error("'%s' is %s, not one token; add the words of it one by one", a->argv[i],
-			                 n == 0 ? "blank" : "several tokens");
+			if (n == 0)
+				return out_error("'%s' is blank, not one token; add the words of it one by one", a->argv[i]);
+			return out_error("'%s' is several tokens, not one token; add the words of it one by one",
+			                 a->argv[i]);
 		}
 	}
 	double before = unk_rate(vs, &vs->text);
@@ -256,26 +260,26 @@ cmd_vocab_extend(session *s, cmd_args *a)
 			vs->v->count[VOCAB_UNK] -= cnt;
 			sb_puts(&added, added.len ? ", " : "");
 			seq_quote(&added, w, 24);
-			sb_printf(&added, " (id %d)", id);
+			sb_printf(&added, _(" (id %d)"), id);
 			nadded++;
 		}
 		wordseq_free(&ws);
 	}
 	if (nadded)
-		out_printf("added %d word%s: %s\n", nadded, nadded > 1 ? "s" : "", added.s);
+		out_printf(_("added %d word%s: %s\n"), nadded, nadded > 1 ? "s" : "", added.s);
 	if (had.len)
-		out_printf("already in the vocabulary: %s\n", had.s);
-	out_printf("vocabulary: %d entries\n", vs->v->n);
+		out_printf(_("already in the vocabulary: %s\n"), had.s);
+	out_printf(_("vocabulary: %d entries\n"), vs->v->n);
 	strbuf src;
 	sb_init(&src);
 	seq_quote(&src, vs->source, 40);
-	out_printf("[UNK] rate on '%s': %.2f%% -> %.2f%%\n", src.s, 100.0 * before, 100.0 * unk_rate(vs, &vs->text));
+	out_printf(_("[UNK] rate on '%s': %.2f%% -> %.2f%%\n"), src.s, 100.0 * before, 100.0 * unk_rate(vs, &vs->text));
 	if (vs->last)
-		out_printf("[UNK] rate on the last encoded text: %.1f%% -> %.1f%%\n", 100.0 * before_last,
+		out_printf(_("[UNK] rate on the last encoded text: %.1f%% -> %.1f%%\n"), 100.0 * before_last,
 		           100.0 * unk_rate(vs, &vs->last_ws));
 	if (nadded)
-		seq_note(s, "a real model must also learn embeddings for the new ids before they mean anything: "
-		         "vocabulary expansion comes with further training\n");
+		seq_note(s, _("a real model must also learn embeddings for the new ids before they mean anything: "
+		              "vocabulary expansion comes with further training\n"));
 	sb_free(&src);
 	sb_free(&added);
 	sb_free(&had);
@@ -293,29 +297,34 @@ cmd_vocab_show(session *s, cmd_args *a)
 	vocab_state *vs = vs_get(s);
 	if (!vs)
 		return -1;
-	out_printf("vocabulary of %d entries from '%s':\n", vs->v->n, vs->source);
-	out_printf("%6s  %-24s %8s\n", "id", "token", "count");
+	out_printf(_("vocabulary of %d entries from '%s':\n"), vs->v->n, vs->source);
+	/* TRANSLATORS: the heading of the columns "%6d  %-24s %8ld": keep
+	 * the words over their columns (a Chinese character is two wide). */
+	out_printf(_("    id  token                       count\n"));
 	for (int i = 0; i < vs->v->n && i < n; i++) {
 		strbuf w;
 		sb_init(&w);
 		seq_quote(&w, vs->v->word[i], 24);
-		out_printf("%6d  %-24s %8ld%s\n", i, w.s, vs->v->count[i],
-		           i == 0 ? "  (tokens of the text outside the vocabulary)" : "");
+		/* padded by display width: a CJK token is two columns a character */
+		size_t ww = utf8_width(w.s);  /* over 24 with escaped controls */
+		sb_pad(&w, ' ', ww < 24 ? 24 - ww : 0);
+		out_printf("%6d  %s %8ld%s\n", i, w.s, vs->v->count[i],
+		           i == 0 ? _("  (tokens of the text outside the vocabulary)") : "");
 		sb_free(&w);
 	}
 	if (n < vs->v->n)
-		out_printf("... %d more\n", vs->v->n - (int)n);
+		out_printf(_("... %d more\n"), vs->v->n - (int)n);
 	return 0;
 }
 
 static const cmd_sub vocab_subs[] = {
-	{.name = "build", .usage = "build FILE [size=1000]", .summary = "the most frequent tokens of a text",
+	{.name = "build", .usage = "build FILE [size=1000]", .summary = N_("the most frequent tokens of a text"),
 	 .exec = cmd_vocab_build, .keys = (const char *const[]){"size", NULL}, .complete = COMPLETE_FILE},
-	{.name = "encode", .usage = "encode TEXT", .summary = "the ids of a text, [UNK] for unknown words",
+	{.name = "encode", .usage = "encode TEXT", .summary = N_("the ids of a text, [UNK] for unknown words"),
 	 .exec = cmd_vocab_encode},
-	{.name = "extend", .usage = "extend WORD...", .summary = "add words and watch the [UNK] rate fall",
+	{.name = "extend", .usage = "extend WORD...", .summary = N_("add words and watch the [UNK] rate fall"),
 	 .exec = cmd_vocab_extend},
-	{.name = "show", .usage = "show [n=20]", .summary = "the entries with their counts", .exec = cmd_vocab_show,
+	{.name = "show", .usage = "show [n=20]", .summary = N_("the entries with their counts"), .exec = cmd_vocab_show,
 	 .keys = (const char *const[]){"n", NULL}},
 	{0},
 };
@@ -324,8 +333,8 @@ const cmd_entry cmd_vocab_entry = {
 	.name = "vocab",
 	.topic = "seq",
 	.usage = "vocab build|encode|extend|show",
-	.summary = "a word vocabulary: token ids and [UNK]",
-	.help = "A model reads numbers, not words: a vocabulary numbers the tokens it knows.  'vocab build "
+	.summary = N_("a word vocabulary: token ids and [UNK]"),
+	.help = N_("A model reads numbers, not words: a vocabulary numbers the tokens it knows.  'vocab build "
 	        "FILE' cuts a text into tokens (lowercased words, punctuation marks, single CJK characters) "
 	        "and keeps the size-1 most frequent, plus id 0, [UNK], which every other token becomes.  "
 	        "FILE is a path, the name of a text nnlab ships (networks, training, language, history, "
@@ -335,7 +344,7 @@ const cmd_entry cmd_vocab_entry = {
 	        "'vocab encode TEXT' shows the ids a model would see and how much became [UNK]: all "
 	        "unknown words look the same, so their meaning is lost.  'vocab extend WORD...' adds words "
 	        "(vocabulary expansion) and shows the [UNK] rate fall, on the text the vocabulary came from "
-	        "and on the last encoded text.  'vocab show' lists the entries with their counts.",
+	        "and on the last encoded text.  'vocab show' lists the entries with their counts."),
 	.examples = "vocab build networks size=300\nvocab encode \"the transformer replaced the rnn\"\n"
 	            "vocab extend transformer rnn\nvocab show n=10",
 	.subs = vocab_subs,

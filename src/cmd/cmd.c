@@ -9,6 +9,7 @@
 #include "cmd/cmd-families.h"
 #include "core/alloc.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 
@@ -42,7 +43,7 @@ cmd_suggest(const char *word, const char *const *names, int n, char *buf, size_t
 	}
 	for (int k = 0; k < count; k++) {
 		size_t used = strlen(buf);
-		snprintf(buf + used, len - used, "%s'%s'", k == 0 ? "" : k == count - 1 ? " or " : ", ", pick[k]);
+		snprintf(buf + used, len - used, "%s'%s'", k == 0 ? "" : k == count - 1 ? _(" or ") : ", ", pick[k]);
 	}
 }
 
@@ -280,7 +281,7 @@ cmd_run_line(session *s, const char *line)
 		return out_error("%s", err);
 	int rc = 0;
 	s->run_depth++;
-	for (int i = 0; i < tl.n && !s->quit; i++) {
+	for (int i = 0; i < tl.n && !s->quit && !nn_terminate; i++) {
 		if (s->echo)
 			out_kprintf(OUT_ECHO, "nnlab> %s\n", tl.cmd[i].src);
 		int r = cmd_run_cmd(s, &tl.cmd[i]);
@@ -331,7 +332,7 @@ range_error(const char *what, const char *text, double lo, double hi, int intege
 		text_fmt_num(lo, l, sizeof l);
 		text_fmt_num(hi, h, sizeof h);
 	}
-	return out_error("%s '%s' is out of range; use a value from %s to %s", what, text, l, h);
+	return out_error("%s '%s' is out of range; use a value from %s to %s", _(what), text, l, h);
 }
 
 static int
@@ -342,7 +343,8 @@ parse_num(const char *what, const char *text, double lo, double hi, double *out)
 	if (text_parse_double(text, &v, &why) < 0) {
 		if (strcmp(why, "out of range") == 0)
 			return range_error(what, text, lo, hi, 0);
-		return out_error("%s '%s' is %s; give a number such as %g", what, text, why, lo > 0 ? lo : hi < 1 ? hi : 1.0);
+		return out_error("%s '%s' is %s; give a number such as %g", _(what), text, _(why),
+		                 lo > 0 ? lo : hi < 1 ? hi : 1.0);
 	}
 	if (v < lo || v > hi)
 		return range_error(what, text, lo, hi, 0);
@@ -358,7 +360,7 @@ parse_int(const char *what, const char *text, long lo, long hi, long *out)
 	if (text_parse_long(text, &v, &why) < 0) {
 		if (strcmp(why, "out of range") == 0)
 			return range_error(what, text, (double)lo, (double)hi, 1);
-		return out_error("%s '%s' is %s; give a whole number from %ld to %ld", what, text, why, lo, hi);
+		return out_error("%s '%s' is %s; give a whole number from %ld to %ld", _(what), text, _(why), lo, hi);
 	}
 	if (v < lo || v > hi)
 		return range_error(what, text, (double)lo, (double)hi, 1);
@@ -468,7 +470,7 @@ int
 pos_double(cmd_args *a, int i, const char *what, double lo, double hi, double *out)
 {
 	if (i >= a->argc)
-		return out_error("'%s' needs %s; type 'help %s'", a->name, what, a->name);
+		return out_error("'%s' needs %s; type 'help %s'", a->name, _(what), a->name);
 	if (i < 64)
 		a->used[i] = 1;
 	return parse_num(what, a->argv[i], lo, hi, out);
@@ -478,7 +480,7 @@ int
 pos_long(cmd_args *a, int i, const char *what, long lo, long hi, long *out)
 {
 	if (i >= a->argc)
-		return out_error("'%s' needs %s; type 'help %s'", a->name, what, a->name);
+		return out_error("'%s' needs %s; type 'help %s'", a->name, _(what), a->name);
 	if (i < 64)
 		a->used[i] = 1;
 	return parse_int(what, a->argv[i], lo, hi, out);

@@ -8,6 +8,7 @@
 #include "core/alloc.h"
 #include "core/loss.h"
 #include "out/out.h"
+#include "util/i18n.h"
 #ifdef HAVE_CBLAS
 #include "core/gemm-blas.h"
 #endif
@@ -89,7 +90,7 @@ net_need_model(const netlab *nl)
 		return out_error("there is no network yet; build one for the data '%s' (%d feature%s, %d %s) first, "
 		                 "e.g. 'net new %d 16 tanh %d'",
 		                 nl->data->name, nl->data->d, nl->data->d == 1 ? "" : "s", nl->data->k,
-		                 nl->data->regression ? (nl->data->k == 1 ? "target" : "targets") : "classes",
+		                 nl->data->regression ? (nl->data->k == 1 ? _("target") : _("targets")) : _("classes"),
 		                 nl->data->d, nl->data->k);
 	if (!nl->model)
 		return out_error("there is no network yet; build one first, e.g. 'net new 2 16 tanh 3'");
@@ -160,7 +161,7 @@ net_check_fit(const netlab *nl, int training)
 		if (lk != LOSS_CE && out != ds->k && !(out == 1 && ds->k == 2))
 			return out_error("the network has %d output%s but the data '%s' has %d classes; with loss %s end it "
 			                 "with %d units%s", out, out == 1 ? "" : "s", ds->name, ds->k, ln, ds->k,
-			                 ds->k == 2 ? ", or 1 for two classes" : "");
+			                 ds->k == 2 ? _(", or 1 for two classes") : "");
 	}
 	if (training && !model_trainable(m))
 		return out_error("every layer is frozen, so training would change nothing; 'net unfreeze all' first");
@@ -226,7 +227,7 @@ const char *
 net_bytes(double bytes, char *buf, size_t n)
 {
 	if (bytes < 1024)
-		snprintf(buf, n, "%.0f bytes", bytes);
+		snprintf(buf, n, _("%.0f bytes"), bytes);
 	else if (bytes < 1024.0 * 1024)
 		snprintf(buf, n, "%.1f KiB", bytes / 1024);
 	else if (bytes < 1024.0 * 1024 * 1024)
@@ -258,15 +259,15 @@ net_layer_name(const model *m, int l, char *buf, size_t n)
 {
 	const layer *L = &m->layers[l];
 	if (L->kind == LAYER_DROPOUT)
-		snprintf(buf, n, "layer %d (dropout %g)", l + 1, (double)L->rate);
+		snprintf(buf, n, _("layer %d (dropout %g)"), l + 1, (double)L->rate);
 	else if (L->kind == LAYER_CONV)
-		snprintf(buf, n, "layer %d (conv %d filter%s %dx%d, %dx%dx%d -> %dx%dx%d, %s)", l + 1, L->oc,
+		snprintf(buf, n, _("layer %d (conv %d filter%s %dx%d, %dx%dx%d -> %dx%dx%d, %s)"), l + 1, L->oc,
 		         L->oc == 1 ? "" : "s", L->kh, L->kw, L->ih, L->iw, L->ic, L->oh, L->ow, L->oc, act_names[L->act]);
 	else if (L->kind == LAYER_POOL)
-		snprintf(buf, n, "layer %d (max-pool %dx%d, %dx%dx%d -> %dx%dx%d)", l + 1, L->kh, L->kw, L->ih, L->iw,
+		snprintf(buf, n, _("layer %d (max-pool %dx%d, %dx%dx%d -> %dx%dx%d)"), l + 1, L->kh, L->kw, L->ih, L->iw,
 		         L->ic, L->oh, L->ow, L->oc);
 	else
-		snprintf(buf, n, "layer %d (dense %d -> %d, %s)", l + 1, L->in, L->out, act_names[L->act]);
+		snprintf(buf, n, _("layer %d (dense %d -> %d, %s)"), l + 1, L->in, L->out, act_names[L->act]);
 }
 
 const char *
@@ -318,10 +319,10 @@ net_matrix(const session *s, strbuf *b, const char *name, const float *v, int ro
 				w = len > w ? len : w;
 			}
 	if (name && rows == 1)
-		sb_printf(b, "%*s%s [%d]%s\n", indent, "", name, cols, cols > nc ? " (ends shown)" : "");
+		sb_printf(b, "%*s%s [%d]%s\n", indent, "", name, cols, cols > nc ? _(" (ends shown)") : "");
 	else if (name)
 		sb_printf(b, "%*s%s [%d][%d]%s\n", indent, "", name, rows, cols,
-		          rows > nr || cols > nc ? " (corners shown)" : "");
+		          rows > nr || cols > nc ? _(" (corners shown)") : "");
 	for (int i = 0; i < nr; i++) {
 		sb_pad(b, ' ', (size_t)indent + 2);
 		for (int j = 0; j < nc; j++) {

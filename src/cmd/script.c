@@ -48,7 +48,7 @@ script_run_string(session *s, const char *name, const char *text)
 	char *p = copy;
 	long lineno = 0;
 	int failed = 0;
-	while (*p && !s->quit) {
+	while (*p && !s->quit && !nn_terminate) {
 		char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		if (nl)
@@ -89,7 +89,7 @@ script_run_stream(session *s, const char *name, FILE *f)
 	ssize_t n;
 	long lineno = 0;
 	int failed = 0;
-	while (!s->quit && (n = getline(&line, &cap, f)) >= 0) {
+	while (!s->quit && !nn_terminate && (n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		size_t len = (size_t)n;
 		if (len > 0 && line[len - 1] == '\n')

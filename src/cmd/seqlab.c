@@ -7,6 +7,7 @@
 #include "core/alloc.h"
 #include "out/out.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 
 #include <dirent.h>
@@ -92,7 +93,9 @@ is_shipped_name(const char *name)
 
 /* The prose of the glossary entries, in file name order: the text of
  * every line except comments, section headers and "key: value" lines
- * (whose "short:" value is kept). */
+ * (whose "short:" value is kept), in English: the Chinese sections
+ * ("[explain-zh]" and the like) are left out, so 'glossary' is one text
+ * in one language whatever the entries carry. */
 static int
 glossary_text(strbuf *b, char err[NN_ERRLEN])
 {
@@ -101,7 +104,7 @@ glossary_text(strbuf *b, char err[NN_ERRLEN])
 	struct dirent **list;
 	int n = scandir(dir, &list, NULL, alphasort);
 	if (n < 0) {
-		snprintf(err, NN_ERRLEN, "cannot read the glossary in '%.400s'", dir);
+		snprintf(err, NN_ERRLEN, _("cannot read the glossary in '%.400s'"), dir);
 		return -1;
 	}
 	for (int i = 0; i < n; i++) {
@@ -114,14 +117,19 @@ glossary_text(strbuf *b, char err[NN_ERRLEN])
 		if (fl > 5 && strcmp(fn + fl - 5, ".term") == 0) {
 			snprintf(path, sizeof path, "%s/%s", dir, fn);
 			if (file_read(path, CORPUS_MAX, &txt, &len, e2) == 0) {
+				int zh = 0;  /* inside a Chinese section */
 				for (char *line = txt; line && *line;) {
 					char *nl = strchr(line, '\n');
 					if (nl)
 						*nl = '\0';
 					const char *colon = strchr(line, ':');
 					size_t klen = strspn(line, "abcdefghijklmnopqrstuvwxyz-");
-					if (line[0] == '#' || line[0] == '[') {
-						/* a comment or a section header */
+					if (line[0] == '[') {
+						/* a section header: "[explain-zh]" starts a Chinese one */
+						const char *close = strchr(line, ']');
+						zh = close && close - line >= 4 && strncmp(close - 3, "-zh", 3) == 0;
+					} else if (line[0] == '#' || zh) {
+						/* a comment, or Chinese */
 					} else if (colon && klen > 0 && line + klen == colon) {
 						if (strncmp(line, "short:", 6) == 0)
 							sb_printf(b, "%s\n", line + 6 + strspn(line + 6, " "));
@@ -146,13 +154,15 @@ text_problem(const char *name, const char *text, size_t len, char *why, size_t w
 {
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
-		snprintf(why, wlen, "'%s' looks like a binary file (a NUL byte at offset %zu), not text; give a UTF-8 text file",
+		snprintf(why, wlen,
+		         _("'%s' looks like a binary file (a NUL byte at offset %zu), not text; give a UTF-8 text file"),
 		         name, (size_t)(nul - text));
 		return why;
 	}
 	size_t bad = utf8_invalid_at(text, len);
 	if (bad != (size_t)-1) {
-		snprintf(why, wlen, "'%s' is not UTF-8 text (byte 0x%02X at offset %zu); convert it first, e.g. with iconv -t UTF-8",
+		snprintf(why, wlen,
+		         _("'%s' is not UTF-8 text (byte 0x%02X at offset %zu); convert it first, e.g. with iconv -t UTF-8"),
 		         name, (unsigned char)text[bad], bad);
 		return why;
 	}
@@ -160,7 +170,8 @@ text_problem(const char *name, const char *text, size_t len, char *why, size_t w
 	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
 		i++;
 	if (i == len) {
-		snprintf(why, wlen, "'%s' is empty%s; give a file with some text in it", name, len ? " (only blank space)" : "");
+		snprintf(why, wlen, _("'%s' is empty%s; give a file with some text in it"), name,
+		         len ? _(" (only blank space)") : "");
 		return why;
 	}
 	return NULL;
@@ -342,6 +353,47 @@ seq_quote(strbuf *b, const char *text, size_t max)
 		sb_puts(b, "...");
 }
 
+/* Whether a line may not start with c (closing marks, and ASCII ones
+ * after a Chinese character: "率," "器)") or end with it (opening marks):
+ * Chinese lines break between characters, but never before a comma or
+ * after an opening bracket. */
+static int
+no_break_before(int32_t c)
+{
+	return utf8_no_break_before(c) || (c > 0 && c < 0x80 && strchr(",.;:!?)]%", (int)c));
+}
+
+static int
+no_break_after(int32_t c)
+{
+	return utf8_no_break_after(c) || c == '(' || c == '[';
+}
+
+/* The end of the piece of a note that starts at p (end: the end of the
+ * text): the next space or newline, or the first place a line may break
+ * inside a run of text without spaces (beside a double-width character),
+ * and the piece's width in columns in *w.  A run without wide
+ * characters is one piece, so English is filled word by word. */
+static const char *
+note_piece(const char *p, const char *end, int *w)
+{
+	const char *q = p;
+	int32_t prev = -1;
+	*w = 0;
+	while (q < end && *q != ' ' && *q != '\n') {
+		size_t n;
+		int32_t c = utf8_decode(q, (size_t)(end - q), &n);
+		int cw = c < 0 ? 1 : utf8_cpwidth(c);
+		if (q > p && (cw == 2 || (prev >= 0 && utf8_cpwidth(prev) == 2)) && !no_break_before(c) &&
+		    !no_break_after(prev))
+			break;
+		*w += cw;
+		prev = c;
+		q += n;
+	}
+	return q;
+}
+
 void
 seq_note(session *s, const char *fmt, ...)
 {
@@ -355,24 +407,22 @@ seq_note(session *s, const char *fmt, ...)
 	int width = s->width ? s->width : out_width();
 	if (width > 100)
 		width = 100;
-	/* greedy filling, words never split; a double space after a full
-	 * stop is kept inside a line */
+	/* greedy filling, words never split (Chinese, which has no spaces,
+	 * breaks between characters); a double space after a full stop is
+	 * kept inside a line */
 	int col = 0;
-	const char *p = t.s;
+	const char *p = t.s, *end = t.s + t.len;
+	int joined = 0;       /* p continues the piece before, no space between */
 	while (*p) {
-		while (*p == ' ' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ' && *e != '\n')
-			e++;
-		char word[512];
-		size_t wl = (size_t)(e - p) < sizeof word - 1 ? (size_t)(e - p) : sizeof word - 1;
-		memcpy(word, p, wl);
-		word[wl] = '\0';
-		int ww = (int)utf8_width(word);
-		int gap = col == 0 ? 0 : (p - t.s >= 2 && p[-1] == ' ' && p[-2] == ' ') ? 2 : 1;
+		if (*p == ' ' || *p == '\n') {
+			while (*p == ' ' || *p == '\n')
+				p++;
+			joined = 0;
+			continue;
+		}
+		int ww;
+		const char *e = note_piece(p, end, &ww);
+		int gap = col == 0 || joined ? 0 : (p - t.s >= 2 && p[-1] == ' ' && p[-2] == ' ') ? 2 : 1;
 		if (col > 0 && col + gap + ww > width) {
 			sb_putc(&b, '\n');
 			col = 0;
@@ -382,6 +432,7 @@ seq_note(session *s, const char *fmt, ...)
 		sb_add(&b, p, (size_t)(e - p));
 		col += gap + ww;
 		p = e;
+		joined = 1;
 	}
 	sb_putc(&b, '\n');
 	out_note("%s", b.s);
@@ -438,9 +489,12 @@ seq_matrix(session *s, const char *title, const float *m, int rows, int cols, in
 	for (int i = 0; i < rows; i++) {
 		char tmp[32];
 		const char *l = row_labels ? row_labels[i] : (snprintf(tmp, sizeof tmp, "%d", i + 1), tmp);
-		int w = (int)utf8_width(l);
-		if (w > 16)
-			w = 16;
+		/* measured as shown: a control character is wider escaped */
+		strbuf q;
+		sb_init(&q);
+		seq_quote(&q, l, 16);
+		int w = (int)utf8_width(q.s);
+		sb_free(&q);
 		if (w > rlw)
 			rlw = w;
 	}
@@ -466,7 +520,7 @@ seq_matrix(session *s, const char *title, const float *m, int rows, int cols, in
 		cell_right(&b, start, cw[j]);
 	}
 	if (show < cols)
-		sb_printf(&b, "  ... %d more", cols - show);
+		sb_printf(&b, _("  ... %d more"), cols - show);
 	sb_putc(&b, '\n');
 	for (int i = 0; i < rows; i++) {
 		char tmp[32];
@@ -474,7 +528,7 @@ seq_matrix(session *s, const char *title, const float *m, int rows, int cols, in
 		size_t start = b.len;
 		seq_quote(&b, l, 16);
 		int have = (int)utf8_width(b.s + start);
-		sb_pad(&b, ' ', (size_t)(rlw - have));
+		sb_pad(&b, ' ', (size_t)(rlw > have ? rlw - have : 0));
 		for (int j = 0; j < show; j++) {
 			sb_puts(&b, "  ");
 			start = b.len;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 volatile sig_atomic_t nn_interrupted;
+volatile sig_atomic_t nn_terminate;
 
 void
 session_init(session *s, uint64_t seed)

@@ -80,6 +80,9 @@ typedef struct session {
 
 /* The interrupt flag: set by the SIGINT handler, polled by long work. */
 extern volatile sig_atomic_t nn_interrupted;
+/* Set by SIGTERM and SIGHUP (with nn_interrupted, which stops the job):
+ * no further command runs, and nnlab leaves cleanly. */
+extern volatile sig_atomic_t nn_terminate;
 
 void session_init(session *s, uint64_t seed);
 void session_free(session *s);

@@ -121,13 +121,13 @@ get_lang(session *s, strbuf *o)
 }
 
 const setting settings_table[] = {
-	{"color", "auto|always|never", "colour in line mode (NO_COLOR turns auto off)", set_color, get_color},
-	{"digits", "2..9", "significant digits shown in matrices and tables", set_digits, get_digits},
-	{"echo", "on|off", "print each command before its output", set_echo, get_echo},
-	{"keep-going", "on|off", "scripts continue after an error", set_keep_going, get_keep_going},
-	{"lang", "en|zh", "language of messages, glossary entries and lessons", set_lang, get_lang},
-	{"plotter", "text|gnuplot", "who draws 'plot': nnlab itself, or gnuplot", plotter_set, plotter_get},
-	{"width", "0|40..400", "output width in columns; 0 follows the terminal", set_width, get_width},
+	{"color", "auto|always|never", N_("colour in line mode (NO_COLOR turns auto off)"), set_color, get_color},
+	{"digits", "2..9", N_("significant digits shown in matrices and tables"), set_digits, get_digits},
+	{"echo", "on|off", N_("print each command before its output"), set_echo, get_echo},
+	{"keep-going", "on|off", N_("scripts continue after an error"), set_keep_going, get_keep_going},
+	{"lang", "en|zh", N_("language of messages, glossary entries and lessons"), set_lang, get_lang},
+	{"plotter", "text|gnuplot", N_("who draws 'plot': nnlab itself, or gnuplot"), plotter_set, plotter_get},
+	{"width", "0|40..400", N_("output width in columns; 0 follows the terminal"), set_width, get_width},
 	{0},
 };
 

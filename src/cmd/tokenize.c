@@ -5,6 +5,7 @@
 #include "core/alloc.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,20 +76,20 @@ tok_split(const char *line, tok_line *out, char *err, size_t errlen)
 	out->n = 0;
 	size_t n = strlen(line);
 	if (n > NN_LINE_MAX) {
-		snprintf(err, errlen, "the line is too long (%zu bytes; the limit is %d); split it into several commands",
+		snprintf(err, errlen, _("the line is too long (%zu bytes; the limit is %d); split it into several commands"),
 		         n, NN_LINE_MAX);
 		return -1;
 	}
 	size_t bad = utf8_invalid_at(line, n);
 	if (bad != (size_t)-1) {
-		snprintf(err, errlen, "the line is not valid UTF-8 (byte 0x%02X at column %d); retype it",
+		snprintf(err, errlen, _("the line is not valid UTF-8 (byte 0x%02X at column %d); retype it"),
 		         (unsigned char)line[bad], column_of(line, bad));
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)line[i];
 		if ((c < 0x20 && c != '\t') || c == 0x7F) {
-			snprintf(err, errlen, "control character 0x%02X at column %d; remove it and retype the line",
+			snprintf(err, errlen, _("control character 0x%02X at column %d; remove it and retype the line"),
 			         c, column_of(line, i));
 			return -1;
 		}
@@ -127,7 +128,7 @@ tok_split(const char *line, tok_line *out, char *err, size_t errlen)
 				for (;;) {
 					if (i >= n) {
 						snprintf(err, errlen,
-						         "unterminated string starting at column %d; close it with a double quote",
+						         _("unterminated string starting at column %d; close it with a double quote"),
 						         column_of(line, qstart));
 						goto fail;
 					}
@@ -155,7 +156,7 @@ tok_split(const char *line, tok_line *out, char *err, size_t errlen)
 							if (!ok || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
 							    (cp >= 0xD800 && cp <= 0xDFFF)) {
 								snprintf(err, errlen,
-								         "bad \\u escape at column %d; write \\u and four hex digits of a printable character",
+								         _("bad \\u escape at column %d; write \\u and four hex digits of a printable character"),
 								         column_of(line, i));
 								goto fail;
 							}
@@ -166,7 +167,7 @@ tok_split(const char *line, tok_line *out, char *err, size_t errlen)
 						}
 						default:
 							snprintf(err, errlen,
-							         "unknown escape '\\%s' at column %d; use \\\\ for a backslash, \\\" for a quote",
+							         _("unknown escape '\\%s' at column %d; use \\\\ for a backslash, \\\" for a quote"),
 							         e ? (char[2]){e, 0} : "", column_of(line, i));
 							goto fail;
 						}
@@ -183,7 +184,7 @@ tok_split(const char *line, tok_line *out, char *err, size_t errlen)
 				const char *close = memchr(line + i, '\'', n - i);
 				if (!close) {
 					snprintf(err, errlen,
-					         "unterminated string starting at column %d; close it with a single quote",
+					         _("unterminated string starting at column %d; close it with a single quote"),
 					         column_of(line, qstart));
 					goto fail;
 				}

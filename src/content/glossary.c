@@ -6,6 +6,7 @@
 #include "content/glossary.h"
 #include "core/alloc.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 #include "util/utf8.h"
@@ -111,13 +112,13 @@ lines_read(const char *file, const char *text, size_t len, lines *out, char *err
 {
 	memset(out, 0, sizeof *out);
 	if (memchr(text, '\0', len))
-		return fail(err, errlen, file, 0, "contains NUL bytes; a glossary file is UTF-8 text");
+		return fail(err, errlen, file, 0, _("contains NUL bytes; a glossary file is UTF-8 text"));
 	size_t bad = utf8_invalid_at(text, len);
 	if (bad != (size_t)-1) {
 		long line = 1;
 		for (size_t i = 0; i < bad; i++)
 			line += text[i] == '\n';
-		return fail(err, errlen, file, line, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+		return fail(err, errlen, file, line, _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
 		            (unsigned)(unsigned char)text[bad]);
 	}
 	const char *p = text, *end = text + len;
@@ -132,11 +133,11 @@ lines_read(const char *file, const char *text, size_t len, lines *out, char *err
 			unsigned char c = (unsigned char)p[i];
 			if (c == '\t') {
 				lines_free(out);
-				return fail(err, errlen, file, lineno, "a tab character (column %zu); use spaces", i + 1);
+				return fail(err, errlen, file, lineno, _("a tab character (column %zu); use spaces"), i + 1);
 			}
 			if (c < 0x20 || c == 0x7f) {
 				lines_free(out);
-				return fail(err, errlen, file, lineno, "a control character 0x%02X (column %zu); remove it",
+				return fail(err, errlen, file, lineno, _("a control character 0x%02X (column %zu); remove it"),
 				            (unsigned)c, i + 1);
 			}
 		}
@@ -150,15 +151,16 @@ lines_read(const char *file, const char *text, size_t len, lines *out, char *err
 	return 0;
 }
 
-/* A section line: "[name]". Returns the name's length, 0 if not one. */
+/* A section line: "[name]" (name is [a-z][a-z-]*). Returns the name's
+ * length, 0 if not one. */
 static size_t
 section_name(const char *line, const char **name)
 {
 	size_t n = strlen(line);
-	if (n < 3 || line[0] != '[' || line[n - 1] != ']')
+	if (n < 3 || line[0] != '[' || line[n - 1] != ']' || line[1] == '-')
 		return 0;
 	for (size_t i = 1; i < n - 1; i++)
-		if (!(line[i] >= 'a' && line[i] <= 'z'))
+		if (!((line[i] >= 'a' && line[i] <= 'z') || line[i] == '-'))
 			return 0;
 	*name = line + 1;
 	return n - 2;
@@ -226,7 +228,7 @@ split_list(const char *file, long line, const char *what, const char *v, int cjk
 		char *item = trim_dup(p, (size_t)(q - p));
 		if (item[0] == '\0') {
 			free(item);
-			return fail(err, errlen, file, line, "an empty item in %s; separate names with single commas", what);
+			return fail(err, errlen, file, line, _("an empty item in %s; separate names with single commas"), what);
 		}
 		list_add(out, n, item);
 		if (!*q)
@@ -251,13 +253,13 @@ split_ids(const char *file, long line, const char *v, char ***out, size_t *n, ch
 			q++;
 		if (!id_valid(p, (size_t)(q - p)))
 			return fail(err, errlen, file, line,
-			            "'%.*s' is not an entry name; see: takes file names such as learning-rate",
+			            _("'%.*s' is not an entry name; see: takes file names such as learning-rate"),
 			            (int)(q - p), p);
 		list_add(out, n, xstrndup(p, (size_t)(q - p)));
 		p = q;
 	}
 	if (*n == 0)
-		return fail(err, errlen, file, line, "see: lists no entries; name at least one related entry");
+		return fail(err, errlen, file, line, _("see: lists no entries; name at least one related entry"));
 	return 0;
 }
 
@@ -269,14 +271,17 @@ typedef struct field_spec {
 	size_t max;        /* longest value in bytes */
 } field_spec;
 
+/* The most header fields, and the most sections, a kind of file has. */
+#define PARSE_MAX 12
+
 typedef struct parsed {
 	lines l;
 	/* header values (pointers into l) and their lines, by field index */
-	const char *val[12];
-	long vline[12];
+	const char *val[PARSE_MAX];
+	long vline[PARSE_MAX];
 	/* sections: [start, end) line ranges, by section index; start 0 = absent */
-	size_t sec_a[8], sec_b[8];
-	long sec_line[8];
+	size_t sec_a[PARSE_MAX], sec_b[PARSE_MAX];
+	long sec_line[PARSE_MAX];
 } parsed;
 
 /* parse_file: check the id (what: "entry" or "page"), read the lines,
@@ -289,7 +294,7 @@ parse_file(const char *file, const char *id, const char *what, const char *text,
 	memset(p, 0, sizeof *p);
 	if (!id_valid(id, strlen(id)))
 		return fail(err, errlen, file, 0,
-		            "'%s' is not a valid %s name; name the file with lower-case letters, digits and '-'",
+		            _("'%s' is not a valid %s name; name the file with lower-case letters, digits and '-'"),
 		            id, what);
 	if (lines_read(file, text, len, &p->l, err, errlen) < 0)
 		return -1;
@@ -314,12 +319,12 @@ parse_file(const char *file, const char *id, const char *what, const char *text,
 				sb_init(&l);
 				for (size_t j = 0; j < ns; j++)
 					sb_printf(&l, "%s[%s]", j ? ", " : "", sections[j]);
-				fail(err, errlen, file, lineno, "unknown section '%s'; the sections are %s", line, l.s);
+				fail(err, errlen, file, lineno, _("unknown section '%s'; the sections are %s"), line, l.s);
 				sb_free(&l);
 				goto bad;
 			}
 			if (p->sec_line[k]) {
-				fail(err, errlen, file, lineno, "section %s appears twice (first on line %ld); merge them",
+				fail(err, errlen, file, lineno, _("section %s appears twice (first on line %ld); merge them"),
 				     line, p->sec_line[k]);
 				goto bad;
 			}
@@ -339,7 +344,7 @@ parse_file(const char *file, const char *id, const char *what, const char *text,
 		size_t kl = field_key(line, &val);
 		if (kl == 0) {
 			fail(err, errlen, file, lineno,
-			     "expected 'field: value' or a [section] line, not '%.60s'", line);
+			     _("expected 'field: value' or a [section] line, not '%.60s'"), line);
 			goto bad;
 		}
 		int f = -1;
@@ -351,22 +356,22 @@ parse_file(const char *file, const char *id, const char *what, const char *text,
 			sb_init(&l);
 			for (size_t j = 0; j < nf; j++)
 				sb_printf(&l, "%s%s", j ? ", " : "", fields[j].name);
-			fail(err, errlen, file, lineno, "unknown field '%.*s'; the fields are %s", (int)kl, line, l.s);
+			fail(err, errlen, file, lineno, _("unknown field '%.*s'; the fields are %s"), (int)kl, line, l.s);
 			sb_free(&l);
 			goto bad;
 		}
 		if (p->val[f]) {
-			fail(err, errlen, file, lineno, "field '%s' is given twice (first on line %ld); keep one",
+			fail(err, errlen, file, lineno, _("field '%s' is given twice (first on line %ld); keep one"),
 			     fields[f].name, p->vline[f]);
 			goto bad;
 		}
 		if (val[0] == '\0') {
-			fail(err, errlen, file, lineno, "field '%s' is empty; give it a value or remove the line",
+			fail(err, errlen, file, lineno, _("field '%s' is empty; give it a value or remove the line"),
 			     fields[f].name);
 			goto bad;
 		}
 		if (strlen(val) > fields[f].max) {
-			fail(err, errlen, file, lineno, "field '%s' is too long (%zu bytes; at most %zu)",
+			fail(err, errlen, file, lineno, _("field '%s' is too long (%zu bytes; at most %zu)"),
 			     fields[f].name, strlen(val), fields[f].max);
 			goto bad;
 		}
@@ -375,12 +380,12 @@ parse_file(const char *file, const char *id, const char *what, const char *text,
 	}
 	for (size_t j = 0; j < nf; j++)
 		if (fields[j].required && !p->val[j]) {
-			fail(err, errlen, file, 0, "the field '%s:' is missing; add it to the header", fields[j].name);
+			fail(err, errlen, file, 0, _("the field '%s:' is missing; add it to the header"), fields[j].name);
 			goto bad;
 		}
 	for (size_t j = 0; j < ns; j++) {
 		if (sec_required[j] && !p->sec_line[j]) {
-			fail(err, errlen, file, 0, "the section [%s] is missing; add it after the header", sections[j]);
+			fail(err, errlen, file, 0, _("the section [%s] is missing; add it after the header"), sections[j]);
 			goto bad;
 		}
 		if (p->sec_line[j]) {
@@ -389,11 +394,26 @@ parse_file(const char *file, const char *id, const char *what, const char *text,
 			for (size_t i = a; i < b; i++)
 				any |= p->l.v[i][0] != '\0';
 			if (!any) {
-				fail(err, errlen, file, p->sec_line[j], "the section [%s] is empty; write its text or remove it",
+				fail(err, errlen, file, p->sec_line[j], _("the section [%s] is empty; write its text or remove it"),
 				     sections[j]);
 				goto bad;
 			}
 		}
+	}
+	/* a Chinese section translates its English twin, which must be there
+	 * (it is what is shown when a part has no translation) */
+	for (size_t j = 0; j < ns; j++) {
+		size_t sl = strlen(sections[j]);
+		if (!p->sec_line[j] || sl < 4 || strcmp(sections[j] + sl - 3, "-zh") != 0)
+			continue;
+		for (size_t k = 0; k < ns; k++)
+			if (strlen(sections[k]) == sl - 3 && strncmp(sections[k], sections[j], sl - 3) == 0 &&
+			    !p->sec_line[k]) {
+				fail(err, errlen, file, p->sec_line[j],
+				     _("[%s] translates [%s], which this file does not have; add [%s] or remove [%s]"),
+				     sections[j], sections[k], sections[k], sections[j]);
+				goto bad;
+			}
 	}
 	return 0;
 bad:
@@ -403,7 +423,9 @@ bad:
 
 /* ==== .term files ======================================================= */
 
-enum { F_TERM, F_ZH, F_ALIAS, F_ALIAS_ZH, F_TOPIC, F_SHORT, F_SEE, F_TRY };
+/* short-zh may take 600 bytes to short's 400: a Chinese character is three
+ * bytes but two columns, so both limits come to about the same width. */
+enum { F_TERM, F_ZH, F_ALIAS, F_ALIAS_ZH, F_TOPIC, F_SHORT, F_SHORT_ZH, F_SEE, F_TRY };
 static const field_spec term_fields[] = {
 	{"term", 1, 80},
 	{"zh", 1, 80},
@@ -411,13 +433,16 @@ static const field_spec term_fields[] = {
 	{"alias-zh", 0, 400},
 	{"topic", 1, 40},
 	{"short", 1, 400},
+	{"short-zh", 0, 600},
 	{"see", 1, 600},
 	{"try", 1, 1000},
 	{NULL, 0, 0},
 };
-enum { S_EXPLAIN, S_FORMULA, S_EXAMPLE, S_NOTE };
-static const char *const term_sections[] = {"explain", "formula", "example", "note", NULL};
-static const int term_sec_required[] = {1, 0, 1, 0};
+/* Each English section may have a Chinese twin, S_x + S_ZH. */
+enum { S_EXPLAIN, S_FORMULA, S_EXAMPLE, S_NOTE, S_ZH };
+static const char *const term_sections[] = {"explain",    "formula",    "example",    "note",
+                                            "explain-zh", "formula-zh", "example-zh", "note-zh", NULL};
+static const int term_sec_required[] = {1, 0, 1, 0, 0, 0, 0, 0};
 
 int
 gloss_topic_find(const char *word)
@@ -454,6 +479,11 @@ gloss_entry_free(gloss_entry *e)
 	free(e->formula);
 	free(e->example);
 	free(e->note);
+	free(e->short_zh);
+	free(e->explain_zh);
+	free(e->formula_zh);
+	free(e->example_zh);
+	free(e->note_zh);
 	memset(e, 0, sizeof *e);
 }
 
@@ -462,8 +492,8 @@ gloss_parse_term(const char *file, const char *id, const char *text, size_t len,
                  char *err, size_t errlen)
 {
 	parsed p;
-	if (parse_file(file, id, "entry", text, len, term_fields, term_sections, term_sec_required, &p, err,
-	               errlen) < 0)
+	if (parse_file(file, id, i18n_pick("entry", "条目"), text, len, term_fields, term_sections,
+	               term_sec_required, &p, err, errlen) < 0)
 		return -1;
 	gloss_entry e;
 	memset(&e, 0, sizeof e);
@@ -473,7 +503,7 @@ gloss_parse_term(const char *file, const char *id, const char *text, size_t len,
 		sb_init(&l);
 		for (int t = 0; gloss_topics[t][0]; t++)
 			sb_printf(&l, "%s%s", t ? ", " : "", gloss_topics[t][0]);
-		fail(err, errlen, file, p.vline[F_TOPIC], "unknown topic '%s'; choose one of %s", p.val[F_TOPIC], l.s);
+		fail(err, errlen, file, p.vline[F_TOPIC], _("unknown topic '%s'; choose one of %s"), p.val[F_TOPIC], l.s);
 		sb_free(&l);
 		goto bad;
 	}
@@ -494,10 +524,19 @@ gloss_parse_term(const char *file, const char *id, const char *text, size_t len,
 	e.zh = xstrdup(p.val[F_ZH]);
 	e.shortdef = xstrdup(p.val[F_SHORT]);
 	e.try_line = xstrdup(p.val[F_TRY]);
-	char **secs[] = {&e.explain, &e.formula, &e.example, &e.note};
-	for (int k = 0; k < 4; k++)
+	if (p.val[F_SHORT_ZH])
+		e.short_zh = xstrdup(p.val[F_SHORT_ZH]);
+	char **secs[] = {&e.explain,    &e.formula,    &e.example,    &e.note,
+	                 &e.explain_zh, &e.formula_zh, &e.example_zh, &e.note_zh};
+	for (int k = 0; k < 8; k++)
 		if (p.sec_line[k])
 			*secs[k] = join_body(&p.l, p.sec_a[k], p.sec_b[k]);
+	/* a formula is shared unless it has words to translate */
+	if (e.formula_zh && strcmp(e.formula_zh, e.formula) == 0) {
+		fail(err, errlen, file, p.sec_line[S_FORMULA + S_ZH],
+		     _("[formula-zh] is the same as [formula]; remove it (a formula without words is shared)"));
+		goto bad;
+	}
 	lines_free(&p.l);
 	*out = e;
 	return 0;
@@ -509,17 +548,26 @@ bad:
 
 /* ==== .compare files ==================================================== */
 
-enum { C_TITLE, C_ZH, C_SEE, C_COLUMNS };
+enum { C_TITLE, C_ZH, C_SEE, C_COLUMNS, C_COLUMNS_ZH };
 static const field_spec compare_fields[] = {
 	{"title", 1, 120},
 	{"zh", 1, 120},
 	{"see", 0, 600},
 	{"columns", 1, 600},
+	{"columns-zh", 0, 900},
 	{NULL, 0, 0},
 };
-enum { CS_INTRO, CS_ROWS, CS_NOTE };
-static const char *const compare_sections[] = {"intro", "rows", "note", NULL};
-static const int compare_sec_required[] = {1, 1, 0};
+enum { CS_INTRO, CS_ROWS, CS_NOTE, CS_INTRO_ZH, CS_ROWS_ZH, CS_NOTE_ZH };
+static const char *const compare_sections[] = {"intro", "rows", "note", "intro-zh", "rows-zh", "note-zh", NULL};
+static const int compare_sec_required[] = {1, 1, 0, 0, 0, 0};
+
+static void
+free_rows(char ***rows, size_t nrows, size_t ncols)
+{
+	for (size_t r = 0; r < nrows; r++)
+		free_list(rows[r], ncols);
+	free(rows);
+}
 
 void
 gloss_compare_free(gloss_compare *c)
@@ -531,10 +579,14 @@ gloss_compare_free(gloss_compare *c)
 	free_list(c->see, c->nsee);
 	free(c->intro);
 	free(c->note);
+	free(c->intro_zh);
+	free(c->note_zh);
 	free_list(c->cols, c->ncols);
-	for (size_t r = 0; r < c->nrows; r++)
-		free_list(c->rows[r], c->ncols);
-	free(c->rows);
+	if (c->cols_zh)
+		free_list(c->cols_zh, c->ncols);
+	free_rows(c->rows, c->nrows, c->ncols);
+	if (c->rows_zh)
+		free_rows(c->rows_zh, c->nrows, c->ncols);
 	memset(c, 0, sizeof *c);
 }
 
@@ -552,7 +604,7 @@ split_cells(const char *file, long line, const char *row, size_t want, char ***o
 		if (cell[0] == '\0') {
 			free(cell);
 			free_list(cells, n);
-			return fail(err, errlen, file, line, "cell %zu is empty; write '-' for nothing", n + 1);
+			return fail(err, errlen, file, line, _("cell %zu is empty; write '-' for nothing"), n + 1);
 		}
 		list_add(&cells, &n, cell);
 		if (!q)
@@ -561,10 +613,57 @@ split_cells(const char *file, long line, const char *row, size_t want, char ***o
 	}
 	if (n != want) {
 		free_list(cells, n);
-		return fail(err, errlen, file, line, "this row has %zu cells but there are %zu columns", n, want);
+		return fail(err, errlen, file, line, _("this row has %zu cells but there are %zu columns"), n, want);
 	}
 	*out = cells;
 	return 0;
+}
+
+/* The rows of section k: a line that starts with a space continues the
+ * row above; each row split into ncols cells. */
+static int
+parse_rows(const char *file, const parsed *p, int k, size_t ncols, char ****rows, size_t *nrows, char *err,
+           size_t errlen)
+{
+	char ***v = NULL;
+	size_t n = 0;
+	strbuf row;
+	sb_init(&row);
+	long row_line = 0;
+	for (size_t i = p->sec_a[k]; i <= p->sec_b[k]; i++) {
+		const char *line = i < p->sec_b[k] ? p->l.v[i] : "";
+		int cont = line[0] == ' ';
+		if (cont && row_line == 0) {
+			fail(err, errlen, file, (long)i + 1, _("a continuation line (starting with a space) before any row"));
+			goto bad;
+		}
+		if (cont) {
+			sb_putc(&row, ' ');
+			sb_puts(&row, line + strspn(line, " "));
+			continue;
+		}
+		if (row_line) {
+			char **cells;
+			if (split_cells(file, row_line, row.s, ncols, &cells, err, errlen) < 0)
+				goto bad;
+			v = xreallocarray(v, n + 1, sizeof *v);
+			v[n++] = cells;
+			sb_clear(&row);
+			row_line = 0;
+		}
+		if (line[0] != '\0') {
+			sb_puts(&row, line);
+			row_line = (long)i + 1;
+		}
+	}
+	sb_free(&row);
+	*rows = v;
+	*nrows = n;
+	return 0;
+bad:
+	sb_free(&row);
+	free_rows(v, n, ncols);
+	return -1;
 }
 
 int
@@ -572,8 +671,8 @@ gloss_parse_compare(const char *file, const char *id, const char *text, size_t l
                     char *err, size_t errlen)
 {
 	parsed p;
-	if (parse_file(file, id, "page", text, len, compare_fields, compare_sections, compare_sec_required, &p, err,
-	               errlen) < 0)
+	if (parse_file(file, id, i18n_pick("page", "页面"), text, len, compare_fields, compare_sections,
+	               compare_sec_required, &p, err, errlen) < 0)
 		return -1;
 	gloss_compare c;
 	memset(&c, 0, sizeof c);
@@ -586,48 +685,41 @@ gloss_parse_compare(const char *file, const char *id, const char *text, size_t l
 	c.cols = cols;
 	c.ncols = ncols;
 	if (ncols < 2) {
-		fail(err, errlen, file, p.vline[C_COLUMNS], "a comparison needs at least two columns, separated by '|'");
+		fail(err, errlen, file, p.vline[C_COLUMNS], _("a comparison needs at least two columns, separated by '|'"));
 		goto bad;
+	}
+	if (p.val[C_COLUMNS_ZH]) {
+		size_t nzh = 1;
+		for (const char *q = p.val[C_COLUMNS_ZH]; *q; q++)
+			nzh += *q == '|';
+		if (nzh != ncols) {
+			fail(err, errlen, file, p.vline[C_COLUMNS_ZH],
+			     _("columns-zh: has %zu headings but columns: has %zu; give one heading per column"), nzh, ncols);
+			goto bad;
+		}
+		if (split_cells(file, p.vline[C_COLUMNS_ZH], p.val[C_COLUMNS_ZH], ncols, &c.cols_zh, err, errlen) < 0)
+			goto bad;
 	}
 	if (p.val[C_SEE]) {
 		if (split_ids(file, p.vline[C_SEE], p.val[C_SEE], &c.see, &c.nsee, err, errlen) < 0)
 			goto bad;
 		c.see_line = p.vline[C_SEE];
 	}
-	/* rows: a line that starts with a space continues the row above */
-	strbuf row;
-	sb_init(&row);
-	long row_line = 0;
-	for (size_t i = p.sec_a[CS_ROWS]; i <= p.sec_b[CS_ROWS]; i++) {
-		const char *line = i < p.sec_b[CS_ROWS] ? p.l.v[i] : "";
-		int cont = line[0] == ' ';
-		if (cont && row_line == 0) {
-			fail(err, errlen, file, (long)i + 1, "a continuation line (starting with a space) before any row");
-			sb_free(&row);
+	if (parse_rows(file, &p, CS_ROWS, ncols, &c.rows, &c.nrows, err, errlen) < 0)
+		goto bad;
+	if (p.sec_line[CS_ROWS_ZH]) {
+		size_t nzh;
+		if (parse_rows(file, &p, CS_ROWS_ZH, ncols, &c.rows_zh, &nzh, err, errlen) < 0)
+			goto bad;
+		if (nzh != c.nrows) {
+			free_rows(c.rows_zh, nzh, ncols);
+			c.rows_zh = NULL;
+			fail(err, errlen, file, p.sec_line[CS_ROWS_ZH],
+			     _("[rows-zh] has %zu rows but [rows] has %zu; translate each row once, in the same order"), nzh,
+			     c.nrows);
 			goto bad;
 		}
-		if (cont) {
-			sb_putc(&row, ' ');
-			sb_puts(&row, line + strspn(line, " "));
-			continue;
-		}
-		if (row_line) {
-			char **cells;
-			if (split_cells(file, row_line, row.s, ncols, &cells, err, errlen) < 0) {
-				sb_free(&row);
-				goto bad;
-			}
-			c.rows = xreallocarray(c.rows, c.nrows + 1, sizeof *c.rows);
-			c.rows[c.nrows++] = cells;
-			sb_clear(&row);
-			row_line = 0;
-		}
-		if (line[0] != '\0') {
-			sb_puts(&row, line);
-			row_line = (long)i + 1;
-		}
 	}
-	sb_free(&row);
 	c.id = xstrdup(id);
 	c.file = xstrdup(file);
 	c.title = xstrdup(p.val[C_TITLE]);
@@ -635,6 +727,10 @@ gloss_parse_compare(const char *file, const char *id, const char *text, size_t l
 	c.intro = join_body(&p.l, p.sec_a[CS_INTRO], p.sec_b[CS_INTRO]);
 	if (p.sec_line[CS_NOTE])
 		c.note = join_body(&p.l, p.sec_a[CS_NOTE], p.sec_b[CS_NOTE]);
+	if (p.sec_line[CS_INTRO_ZH])
+		c.intro_zh = join_body(&p.l, p.sec_a[CS_INTRO_ZH], p.sec_b[CS_INTRO_ZH]);
+	if (p.sec_line[CS_NOTE_ZH])
+		c.note_zh = join_body(&p.l, p.sec_a[CS_NOTE_ZH], p.sec_b[CS_NOTE_ZH]);
 	lines_free(&p.l);
 	*out = c;
 	return 0;
@@ -680,7 +776,7 @@ gloss_load(const char *dir)
 	if (!d) {
 		strbuf msg;
 		sb_init(&msg);
-		sb_printf(&msg, "cannot open the glossary directory '%s': %s", dir, strerror(errno));
+		sb_printf(&msg, _("cannot open the glossary directory '%s': %s"), dir, nn_strerror(errno));
 		g->dir_error = sb_steal(&msg);
 		return g;
 	}
@@ -692,7 +788,7 @@ gloss_load(const char *dir)
 			continue;
 		if (nn == GLOSS_MAX_FILES) {
 			char msg[NN_ERRLEN + 64];
-			snprintf(msg, sizeof msg, "%s: more than %d glossary files; the rest are ignored", dir,
+			snprintf(msg, sizeof msg, _("%s: more than %d glossary files; the rest are ignored"), dir,
 			         GLOSS_MAX_FILES);
 			list_add(&g->warn, &g->nwarn, xstrdup(msg));
 			break;
@@ -899,6 +995,64 @@ collect(const glossary *g, const char *q, int mode, gloss_hits *h)
 	}
 }
 
+/* cp_distance: the edit distance (optimal string alignment) between a
+ * and b counted in characters, not bytes, so that one mistyped Chinese
+ * character costs 1; limit+1 when above limit or longer than 32
+ * characters. */
+static int
+cp_distance(const char *a, const char *b, int limit)
+{
+	int32_t x[33], y[33];
+	size_t nx = 0, ny = 0, cl;
+	for (const char *p = a; *p; p += cl) {
+		if (nx == 32)
+			return limit + 1;
+		x[nx++] = utf8_decode(p, strlen(p), &cl);
+	}
+	for (const char *p = b; *p; p += cl) {
+		if (ny == 32)
+			return limit + 1;
+		y[ny++] = utf8_decode(p, strlen(p), &cl);
+	}
+	if ((int)(nx > ny ? nx - ny : ny - nx) > limit)
+		return limit + 1;
+	int d[33][33];
+	for (size_t i = 0; i <= nx; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= ny; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= nx; i++)
+		for (size_t j = 1; j <= ny; j++) {
+			int v = d[i - 1][j - 1] + (x[i - 1] != y[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[nx][ny] > limit ? limit + 1 : d[nx][ny];
+}
+
+/* How far a query with Chinese in it is from a name, in characters, or 99
+ * when too far to suggest: one wrong, missing or extra character in a
+ * name of two to four characters, two in a longer one. */
+static int
+cjk_close(const char *q, const char *name)
+{
+	size_t n = 0, cl;
+	for (const char *p = q; *p; p += cl) {
+		utf8_decode(p, strlen(p), &cl);
+		n++;
+	}
+	if (n < 2 || !has_nonascii(name))
+		return 99;
+	int limit = n <= 4 ? 1 : 2;
+	int d = cp_distance(q, name, limit);
+	return d <= limit ? d : 99;
+}
+
 void
 gloss_lookup(const glossary *g, const char *query, gloss_hits *out)
 {
@@ -938,6 +1092,13 @@ gloss_lookup(const glossary *g, const char *query, gloss_hits *out)
 		for (size_t k = 0; k < nn; k++) {
 			char nm[256];
 			norm(names[k], nm, sizeof nm);
+			if (has_nonascii(q)) {
+				/* Chinese: whole names, by characters */
+				int dk = cjk_close(q, nm);
+				if (dk < d)
+					d = dk;
+				continue;
+			}
 			/* the whole name, and each of its words ("gradeint"
 			 * is close to the first word of "gradient descent") */
 			for (char *w = nm; w; ) {
@@ -1023,13 +1184,13 @@ check_links(const glossary *g, const char *file, long line, const char *self, ch
 {
 	for (size_t k = 0; k < nsee; k++) {
 		if (self && strcmp(see[k], self) == 0)
-			msg_add(msgs, nmsgs, "%s:%ld: see: links the entry to itself; remove '%s'", file, line, see[k]);
+			msg_add(msgs, nmsgs, _("%s:%ld: see: links the entry to itself; remove '%s'"), file, line, see[k]);
 		else if (!gloss_get(g, see[k]))
-			msg_add(msgs, nmsgs, "%s:%ld: see: names '%s', which is not an entry; fix the name or add %s.term",
+			msg_add(msgs, nmsgs, _("%s:%ld: see: names '%s', which is not an entry; fix the name or add %s.term"),
 			        file, line, see[k], see[k]);
 		for (size_t j = 0; j < k; j++)
 			if (strcmp(see[j], see[k]) == 0)
-				msg_add(msgs, nmsgs, "%s:%ld: see: names '%s' twice", file, line, see[k]);
+				msg_add(msgs, nmsgs, _("%s:%ld: see: names '%s' twice"), file, line, see[k]);
 	}
 }
 
@@ -1056,7 +1217,7 @@ gloss_check(const glossary *g, char ***msgs, size_t *nmsgs)
 				char y[256];
 				norm(ni[b], y, sizeof y);
 				if (strcmp(x, y) == 0 && b > 0)  /* an alias may repeat the id */
-					msg_add(msgs, nmsgs, "%s: the name '%s' is listed twice", g->e[i].file, ni[a]);
+					msg_add(msgs, nmsgs, _("%s: the name '%s' is listed twice"), g->e[i].file, ni[a]);
 			}
 			for (size_t j = 0; j < i; j++) {
 				const char *nj[NAME_CAP];
@@ -1065,7 +1226,7 @@ gloss_check(const glossary *g, char ***msgs, size_t *nmsgs)
 					char y[256];
 					norm(nj[b], y, sizeof y);
 					if (strcmp(x, y) == 0)
-						msg_add(msgs, nmsgs, "%s: the name '%s' also belongs to '%s'; each name may lead to one entry",
+						msg_add(msgs, nmsgs, _("%s: the name '%s' also belongs to '%s'; each name may lead to one entry"),
 						        g->e[i].file, ni[a], g->e[j].id);
 				}
 			}
@@ -1110,10 +1271,11 @@ word_score(const gloss_entry *e, const char *w)
 	for (size_t k = 0; k < nn; k++)
 		if (ci_find(names[k], w))
 			return 3;
-	if (ci_find(e->shortdef, w))
+	if (ci_find(e->shortdef, w) || (e->short_zh && ci_find(e->short_zh, w)))
 		return 2;
-	const char *body[] = {e->explain, e->formula, e->example, e->note, e->try_line};
-	for (int k = 0; k < 5; k++)
+	const char *body[] = {e->explain,    e->formula,    e->example,    e->note,    e->try_line,
+	                      e->explain_zh, e->formula_zh, e->example_zh, e->note_zh};
+	for (int k = 0; k < 9; k++)
 		if (body[k] && ci_find(body[k], w))
 			return 1;
 	return 0;
@@ -1159,8 +1321,16 @@ gloss_search(const glossary *g, const char *const *words, size_t nwords, size_t 
 	return n;
 }
 
-/* The start of the sentence around p in text: after ". ", after a blank
- * line, or at a preformatted line. */
+/* Whether the 3 bytes before p are a Chinese full stop, '！' or '？'. */
+static int
+after_cjk_stop(const char *text, const char *p)
+{
+	return p - text >= 3 && (strncmp(p - 3, "。", 3) == 0 || strncmp(p - 3, "！", 3) == 0 ||
+	                         strncmp(p - 3, "？", 3) == 0);
+}
+
+/* The start of the sentence around p in text: after ". " or a Chinese
+ * full stop, after a blank line, or at a preformatted line. */
 static const char *
 sentence_start(const char *text, const char *p)
 {
@@ -1169,37 +1339,61 @@ sentence_start(const char *text, const char *p)
 			return p;
 		if (p - 1 > text && p[-1] == ' ' && p[-2] == '.')
 			return p;
+		if (after_cjk_stop(text, p))
+			return p[0] == '\n' ? p + 1 : p;
 		p--;
 	}
 	return p;
 }
 
+/* Whether the character ending just before p and the one at p are both
+ * wide (a line break between them joins without a space). */
+static int
+wide_around(const char *start, const char *p)
+{
+	const char *q = p;
+	while (q > start && ((unsigned char)q[-1] & 0xC0) == 0x80)
+		q--;
+	if (q == start)
+		return 0;
+	size_t l1, l2;
+	int32_t a = utf8_decode(q - 1, (size_t)(p - q + 1), &l1);
+	int32_t b = utf8_decode(p + 1, strlen(p + 1), &l2);
+	return a >= 0 && b >= 0 && utf8_cpwidth(a) == 2 && utf8_cpwidth(b) == 2;
+}
+
 void
-gloss_search_snippet(const gloss_entry *e, const char *word, char *buf, size_t cap)
+gloss_search_snippet(const gloss_entry *e, const char *word, int zh, char *buf, size_t cap)
 {
 	const char *names[NAME_CAP];
 	size_t nn = entry_names(e, names, NAME_CAP);
-	const char *text = e->shortdef, *hit = e->shortdef;
+	const char *def = zh && e->short_zh ? e->short_zh : e->shortdef;
+	const char *hit = def;
 	int in_name = 0;
 	for (size_t k = 0; k < nn && !in_name; k++)
 		in_name = ci_find(names[k], word) != NULL;
 	if (!in_name) {
-		const char *texts[] = {e->shortdef, e->explain, e->formula, e->example, e->note, e->try_line};
-		for (int k = 0; k < 6; k++) {
-			const char *h = texts[k] ? ci_find(texts[k], word) : NULL;
-			if (h) {
-				text = texts[k];
-				hit = sentence_start(texts[k], h);
-				break;
+		const char *en[] = {e->shortdef, e->explain, e->formula, e->example, e->note, e->try_line};
+		const char *cn[] = {e->short_zh, e->explain_zh, e->formula_zh, e->example_zh, e->note_zh, NULL};
+		const char *const *order[2] = {zh ? cn : en, zh ? en : cn};
+		int found = 0;
+		for (int o = 0; o < 2 && !found; o++)
+			for (int k = 0; k < 6 && !found; k++) {
+				const char *t = order[o][k];
+				const char *h = t ? ci_find(t, word) : NULL;
+				if (h) {
+					hit = sentence_start(t, h);
+					found = 1;
+				}
 			}
-		}
 	}
-	(void)text;
 	size_t o = 0;
 	int space = 0;
 	for (const char *p = hit; *p && o + 1 < cap; p++) {
 		if (*p == '\n' && p[1] == '\n')
 			break;
+		if (*p == '\n' && wide_around(hit, p))
+			continue;
 		if (*p == ' ' || *p == '\n') {
 			space = o > 0;
 			continue;

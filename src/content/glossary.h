@@ -7,6 +7,9 @@
  *                  a one-line definition, an explanation, a formula, a
  *                  worked example, a note, see-also links and a try: line
  *   NAME.compare   one comparison page: a table with rows and columns
+ * Every text may have a Chinese twin (short-zh:, [explain-zh], ...; the
+ * *_zh fields below, NULL when absent): the caller picks the language and
+ * falls back to English part by part.
  * This module reads and checks them and answers "which entry does this word
  * mean".  It knows nothing of commands, output or the session: it never
  * prints, and problems come back as "FILE:LINE: message" strings.  Libc and
@@ -44,6 +47,14 @@ typedef struct gloss_entry {
 	char *formula;   /* NULL if none */
 	char *example;
 	char *note;      /* NULL if none; corrections of the notes */
+	/* the Chinese twins of shortdef and the sections, NULL where the file
+	 * has none (a twin exists only where its English text does; a formula
+	 * without words has no twin: it is shared) */
+	char *short_zh;
+	char *explain_zh;
+	char *formula_zh;
+	char *example_zh;
+	char *note_zh;
 } gloss_entry;
 
 typedef struct gloss_compare {
@@ -60,6 +71,12 @@ typedef struct gloss_compare {
 	size_t ncols;
 	char ***rows;    /* nrows rows of ncols cells */
 	size_t nrows;
+	/* the Chinese twins, NULL where the file has none; cols_zh has ncols
+	 * headings and rows_zh nrows rows of ncols cells, like cols and rows */
+	char **cols_zh;
+	char ***rows_zh;
+	char *intro_zh;
+	char *note_zh;
 } gloss_compare;
 
 typedef struct glossary {
@@ -129,16 +146,20 @@ const gloss_compare *gloss_get_compare(const glossary *g, const char *id);
  * case), or -1. */
 int gloss_topic_find(const char *word);
 
-/* gloss_search: the entries whose text contains every one of the words
- * (ASCII case ignored), best first (names, then definition, then body).
- * Fills idx[] with up to max entry indices; returns how many matched. */
+/* gloss_search: the entries whose text, English or Chinese, contains every
+ * one of the words (ASCII case ignored), best first (names, then
+ * definition, then body).  Fills idx[] with up to max entry indices;
+ * returns how many matched. */
 size_t gloss_search(const glossary *g, const char *const *words, size_t nwords, size_t *idx, size_t max);
 /* gloss_search_snippet: where word (ASCII case ignored) occurs in e: the
  * definition if it is in one of e's names, else the sentence of the first
  * section (definition, explanation, formula, example, note, try line) that
- * has it, with line breaks and runs of spaces made single spaces, in buf
- * (cut at cap bytes, never inside a character). */
-void gloss_search_snippet(const gloss_entry *e, const char *word, char *buf, size_t cap);
+ * has it, with line breaks and runs of spaces made single spaces (a break
+ * between two Chinese characters vanishes), in buf (cut at cap bytes,
+ * never inside a character).  zh: look at the Chinese texts first (and
+ * give the Chinese definition), then the English ones; else the other
+ * way round. */
+void gloss_search_snippet(const gloss_entry *e, const char *word, int zh, char *buf, size_t cap);
 
 /* gloss_names: every name completion may offer (ids, Chinese names, and
  * aliases without spaces) that starts with prefix, as a malloc'd

@@ -3,6 +3,7 @@
 
 #include "content/lesson.h"
 #include "core/alloc.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/utf8.h"
 
@@ -101,8 +102,8 @@ valid_label(const char *s)
 static void
 err_at(strbuf *errs, const char *path, int line, const char *fmt, const char *arg)
 {
-	sb_printf(errs, "%s:%d: error: ", path, line);
-	sb_printf(errs, fmt, arg ? arg : "");
+	sb_printf(errs, "%s:%d: %s", path, line, _("error: "));
+	sb_printf(errs, _(fmt), arg ? arg : "");
 	sb_putc(errs, '\n');
 }
 
@@ -203,7 +204,7 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 		int line = 1;
 		for (size_t i = 0; i < bad; i++)
 			line += text[i] == '\n';
-		err_at(errs, path, line, "the file is not valid UTF-8; save it as UTF-8%s", NULL);
+		err_at(errs, path, line, N_("the file is not valid UTF-8; save it as UTF-8%s"), NULL);
 		lesson_free(l);
 		return NULL;
 	}
@@ -226,7 +227,7 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 			line[--len] = '\0';
 		for (size_t i = 0; i < len; i++)
 			if ((unsigned char)line[i] < 0x20 && line[i] != '\t') {
-				err_at(errs, path, lineno, "control character in the line; remove it%s", NULL);
+				err_at(errs, path, lineno, N_("control character in the line; remove it%s"), NULL);
 				line[0] = '\0';
 				break;
 			}
@@ -236,11 +237,11 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 		if (strncmp(t, "---", 3) == 0) {
 			char *label = trim(t + 3);
 			if (*label && !valid_label(label)) {
-				err_at(errs, path, lineno, "bad step label '%s'; use letters, digits, '-' and '_'", label);
+				err_at(errs, path, lineno, N_("bad step label '%s'; use letters, digits, '-' and '_'"), label);
 				label = "";
 			}
 			if (*label && lesson_find_label(l, label) >= 0)
-				err_at(errs, path, lineno, "the label '%s' is used twice; rename one", label);
+				err_at(errs, path, lineno, N_("the label '%s' is used twice; rename one"), label);
 			lesson_step st;
 			step_init(&st, label, lineno);
 			PUSH(l->steps, l->nsteps, st);
@@ -249,7 +250,7 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 		}
 		if (t[0] == '>') {
 			if (!cur) {
-				err_at(errs, path, lineno, "narrative before the first step; start a step with a '---' line%s", NULL);
+				err_at(errs, path, lineno, N_("narrative before the first step; start a step with a '---' line%s"), NULL);
 				continue;
 			}
 			const char *body = t + 1;
@@ -260,7 +261,7 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 		}
 		char *colon = strchr(t, ':');
 		if (!colon) {
-			err_at(errs, path, lineno, "cannot read '%s'; a line is '> text', '--- LABEL' or 'keyword: value'", t);
+			err_at(errs, path, lineno, N_("cannot read '%s'; a line is '> text', '--- LABEL' or 'keyword: value'"), t);
 			continue;
 		}
 		*colon = '\0';
@@ -281,7 +282,7 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 				PUSH(l->summary, l->nsummary, xstrdup(val));
 			} else {
 				err_at(errs, path, lineno,
-				       "unknown header keyword '%s'; the header takes title:, about:, lang: and summary:", key);
+				       N_("unknown header keyword '%s'; the header takes title:, about:, lang: and summary:"), key);
 			}
 			continue;
 		}
@@ -289,42 +290,42 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 			PUSH(l->summary, l->nsummary, xstrdup(val));
 		} else if (strcmp(key, "run") == 0 || strcmp(key, "run-fails") == 0) {
 			if (!*val)
-				err_at(errs, path, lineno, "'%s:' needs a command", key);
+				err_at(errs, path, lineno, N_("'%s:' needs a command"), key);
 			lesson_cmd c = {xstrdup(val), lineno, key[3] == '-'};
 			PUSH(cur->run, cur->nrun, c);
 		} else if (strcmp(key, "type") == 0) {
 			if (cur->type.text)
-				err_at(errs, path, lineno, "a step has one 'type:'; start a new step with '---'%s", NULL);
+				err_at(errs, path, lineno, N_("a step has one 'type:'; start a new step with '---'%s"), NULL);
 			else if (!*val)
-				err_at(errs, path, lineno, "'type:' needs the command the learner should type%s", NULL);
+				err_at(errs, path, lineno, N_("'type:' needs the command the learner should type%s"), NULL);
 			else {
 				cur->type.text = xstrdup(val);
 				cur->type.line = lineno;
 			}
 		} else if (strcmp(key, "ask") == 0) {
 			if (cur->ask)
-				err_at(errs, path, lineno, "a step has one 'ask:'; start a new step with '---'%s", NULL);
+				err_at(errs, path, lineno, N_("a step has one 'ask:'; start a new step with '---'%s"), NULL);
 			else {
 				cur->ask = xstrdup(val);
 				cur->ask_line = lineno;
 			}
 		} else if (strcmp(key, "choice") == 0) {
 			if (!cur->ask)
-				err_at(errs, path, lineno, "'choice:' comes after 'ask:'%s", NULL);
+				err_at(errs, path, lineno, N_("'choice:' comes after 'ask:'%s"), NULL);
 			else if (cur->nchoices >= 26)
-				err_at(errs, path, lineno, "at most 26 choices%s", NULL);
+				err_at(errs, path, lineno, N_("at most 26 choices%s"), NULL);
 			else
 				PUSH(cur->choices, cur->nchoices, xstrdup(val));
 		} else if (strcmp(key, "answer") == 0) {
 			if (!cur->ask) {
-				err_at(errs, path, lineno, "'answer:' comes after 'ask:'%s", NULL);
+				err_at(errs, path, lineno, N_("'answer:' comes after 'ask:'%s"), NULL);
 			} else if (cur->nchoices > 0) {
 				if (strlen(val) == 1 && tolower((unsigned char)val[0]) >= 'a' &&
 				    tolower((unsigned char)val[0]) < 'a' + cur->nchoices) {
 					cur->answer = ANSWER_CHOICE;
 					cur->answer_choice = tolower((unsigned char)val[0]) - 'a';
 				} else {
-					err_at(errs, path, lineno, "'answer: %s' is not one of the choices' letters", val);
+					err_at(errs, path, lineno, N_("'answer: %s' is not one of the choices' letters"), val);
 				}
 			} else {
 				char *tilde = strchr(val, '~');
@@ -338,7 +339,7 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 					is_num = text_parse_double(num, &v, &why) == 0 &&
 					         text_parse_double(trim(tilde + 1), &tol, &why) == 0 && tol >= 0;
 					if (!is_num)
-						err_at(errs, path, lineno, "'answer:' with '~' needs NUMBER ~ TOLERANCE%s", NULL);
+						err_at(errs, path, lineno, N_("'answer:' with '~' needs NUMBER ~ TOLERANCE%s"), NULL);
 				} else {
 					is_num = text_parse_double(num, &v, &why) == 0;
 				}
@@ -348,7 +349,7 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 					cur->answer_tol = tol;
 				} else if (!tilde) {
 					if (!*val)
-						err_at(errs, path, lineno, "'answer:' needs a value%s", NULL);
+						err_at(errs, path, lineno, N_("'answer:' needs a value%s"), NULL);
 					cur->answer = ANSWER_TEXT;
 					free(cur->answer_text);
 					cur->answer_text = xstrdup(val);
@@ -359,21 +360,21 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 		} else if (strcmp(key, "expect") == 0) {
 			lesson_expect e;
 			if (parse_expect(val, &e) < 0) {
-				err_at(errs, path, lineno, "cannot read 'expect: %s'; write PROBE OP NUMBER, e.g. train.acc >= 0.9", val);
+				err_at(errs, path, lineno, N_("cannot read 'expect: %s'; write PROBE OP NUMBER, e.g. train.acc >= 0.9"), val);
 			} else {
 				e.line = lineno;
 				PUSH(cur->expects, cur->nexpects, e);
 			}
 		} else if (strcmp(key, "goto") == 0 || strcmp(key, "on-wrong") == 0) {
 			if (!valid_label(val)) {
-				err_at(errs, path, lineno, "'%s' needs a step label", key);
+				err_at(errs, path, lineno, N_("'%s' needs a step label"), key);
 			} else {
 				pending_jump j = {xstrdup(val), l->nsteps - 1, lineno, key[0] == 'o'};
 				PUSH(jumps, njumps, j);
 			}
 		} else {
 			err_at(errs, path, lineno,
-			       "unknown keyword '%s'; steps take run:, run-fails:, type:, ask:, choice:, answer:, hint:, expect:, goto:, on-wrong:",
+			       N_("unknown keyword '%s'; steps take run:, run-fails:, type:, ask:, choice:, answer:, hint:, expect:, goto:, on-wrong:"),
 			       key);
 		}
 	}
@@ -381,13 +382,13 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 
 	/* second pass: structure */
 	if (!l->title)
-		err_at(errs, path, 1, "the lesson has no 'title:' line%s", NULL);
+		err_at(errs, path, 1, N_("the lesson has no 'title:' line%s"), NULL);
 	if (l->nsteps == 0)
-		err_at(errs, path, lineno ? lineno : 1, "the lesson has no steps; start one with a '---' line%s", NULL);
+		err_at(errs, path, lineno ? lineno : 1, N_("the lesson has no steps; start one with a '---' line%s"), NULL);
 	for (int i = 0; i < njumps; i++) {
 		int to = lesson_find_label(l, jumps[i].label);
 		if (to < 0)
-			err_at(errs, path, jumps[i].line, "no step is labelled '%s'", jumps[i].label);
+			err_at(errs, path, jumps[i].line, N_("no step is labelled '%s'"), jumps[i].label);
 		else if (jumps[i].wrong)
 			l->steps[jumps[i].step].on_wrong = to;
 		else
@@ -398,13 +399,13 @@ lesson_parse(const char *path, const char *text, strbuf *errs)
 	for (int i = 0; i < l->nsteps; i++) {
 		lesson_step *st = &l->steps[i];
 		if (st->ask && st->answer == ANSWER_NONE)
-			err_at(errs, path, st->ask_line, "the question has no 'answer:'%s", NULL);
+			err_at(errs, path, st->ask_line, N_("the question has no 'answer:'%s"), NULL);
 		if (st->ask && st->nchoices == 1)
-			err_at(errs, path, st->ask_line, "a multiple-choice question needs at least two choices%s", NULL);
+			err_at(errs, path, st->ask_line, N_("a multiple-choice question needs at least two choices%s"), NULL);
 		if (st->on_wrong >= 0 && !st->ask)
-			err_at(errs, path, st->line, "'on-wrong:' in a step without a question%s", NULL);
+			err_at(errs, path, st->line, N_("'on-wrong:' in a step without a question%s"), NULL);
 		if (st->ntext == 0 && st->nrun == 0 && !st->type.text && !st->ask && st->nexpects == 0)
-			err_at(errs, path, st->line, "the step is empty; give it some text or a command%s", NULL);
+			err_at(errs, path, st->line, N_("the step is empty; give it some text or a command%s"), NULL);
 	}
 	if (errs->len > errs0) {
 		lesson_free(l);
@@ -422,39 +423,119 @@ lesson_find_label(const lesson *l, const char *label)
 	return -1;
 }
 
-int
-lesson_check_answer(const lesson_step *st, const char *reply, const char **why)
+/* whether s starts with a digit, ASCII or full-width */
+static int
+digit_at(const char *s, size_t n)
 {
-	while (*reply == ' ')
-		reply++;
+	size_t cl;
+	int32_t cp = n ? utf8_decode(s, n, &cl) : -1;
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* The reply as the checker reads it: full-width forms (U+FF01..U+FF5E,
+ * what a Chinese input method types for "０.５" or "ｂ）") become their
+ * ASCII twins, the ideographic space and the minus sign U+2212 become ' '
+ * and '-', an ideographic full stop between two digits is a decimal point
+ * ("0。5"), and blanks and sentence-ending marks (. , ; ! ? and their
+ * Chinese forms) at either end are dropped.  See nnlab-lesson(5). */
+char *
+lesson_normalise_answer(const char *reply)
+{
+	strbuf b;
+	sb_init(&b);
+	size_t n = strlen(reply), i = 0;
+	while (i < n) {
+		size_t cl;
+		int32_t cp = utf8_decode(reply + i, n - i, &cl);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			sb_putc(&b, (char)(cp - 0xFF01 + '!'));
+		else if (cp == 0x3000)
+			sb_putc(&b, ' ');
+		else if (cp == 0x2212)
+			sb_putc(&b, '-');
+		else if (cp == 0x3002 || cp == 0x3001)
+			/* 。 between digits is a decimal point; elsewhere (and 、)
+			 * it is punctuation, trimmed below if at an end */
+			sb_putc(&b, cp == 0x3002 && b.len && isdigit((unsigned char)b.s[b.len - 1]) &&
+			                    digit_at(reply + i + cl, n - i - cl) ? '.' : ',');
+		else
+			sb_add(&b, reply + i, cl);
+		i += cl;
+	}
+	char *s = sb_steal(&b);
+	const char *ends = " \t.,;!?";
+	size_t len = strlen(s), start = 0;
+	while (start < len && strchr(ends, s[start]) && !(s[start] == '.' && isdigit((unsigned char)s[start + 1])))
+		start++;
+	while (len > start && strchr(ends, s[len - 1]))
+		len--;
+	memmove(s, s + start, len - start);
+	s[len - start] = '\0';
+	return s;
+}
+
+/* the choice a reply names: its letter, "b)", "(b)", or the choice's own
+ * text (any case); -1 if none */
+static int
+reply_choice(const lesson_step *st, const char *r)
+{
+	size_t n = strlen(r);
+	const char *c = r;
+	if (n == 3 && r[0] == '(' && r[2] == ')')
+		c = r + 1, n = 1;
+	else if (n == 2 && r[1] == ')')
+		n = 1;
+	int k = tolower((unsigned char)c[0]) - 'a';
+	if (n == 1 && k >= 0 && k < st->nchoices)
+		return k;
+	for (int i = 0; i < st->nchoices; i++) {
+		char *t = lesson_normalise_answer(st->choices[i]);
+		int same = strcasecmp(t, r) == 0;
+		free(t);
+		if (same)
+			return i;
+	}
+	return -1;
+}
+
+int
+lesson_check_answer(const lesson_step *st, const char *raw, const char **why)
+{
+	char *reply = lesson_normalise_answer(raw);
+	int rc = -1;
 	switch (st->answer) {
 	case ANSWER_CHOICE: {
-		size_t n = strlen(reply);
-		char c = (char)tolower((unsigned char)reply[0]);
-		if (n == 1 && c >= 'a' && c < 'a' + st->nchoices)
-			return c - 'a' == st->answer_choice;
-		if (n == 2 && reply[1] == ')' && c >= 'a' && c < 'a' + st->nchoices)
-			return c - 'a' == st->answer_choice;
-		*why = "answer with the letter of a choice";
-		return -1;
+		int k = reply_choice(st, reply);
+		if (k >= 0)
+			rc = k == st->answer_choice;
+		else
+			*why = N_("answer with the letter of a choice");
+		break;
 	}
 	case ANSWER_NUMBER: {
 		double v;
 		const char *w;
 		if (text_parse_double(reply, &v, &w) < 0) {
-			*why = "answer with a number";
-			return -1;
+			*why = N_("answer with a number");
+			break;
 		}
 		double tol = st->answer_tol > 0 ? st->answer_tol : 1e-9 * (1 + (st->answer_value < 0 ? -st->answer_value : st->answer_value));
 		double d = v - st->answer_value;
-		return (d < 0 ? -d : d) <= tol;
+		rc = (d < 0 ? -d : d) <= tol;
+		break;
 	}
-	case ANSWER_TEXT:
-		return strcasecmp(reply, st->answer_text) == 0;
+	case ANSWER_TEXT: {
+		char *want = lesson_normalise_answer(st->answer_text);
+		rc = strcasecmp(reply, want) == 0;
+		free(want);
+		break;
+	}
 	default:
-		*why = "this step asks no question";
-		return -1;
+		*why = N_("this step asks no question");
+		break;
 	}
+	free(reply);
+	return rc;
 }
 
 int

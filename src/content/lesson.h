@@ -91,8 +91,14 @@ lesson *lesson_parse(const char *path, const char *text, strbuf *errs);
 void lesson_free(lesson *l);
 /* lesson_find_label: step index of label, or -1. */
 int lesson_find_label(const lesson *l, const char *label);
+/* lesson_normalise_answer: reply as answers are compared (full-width
+ * digits, letters and punctuation read as ASCII, "0。5" as 0.5, blanks and
+ * sentence-ending marks at the ends dropped); to free. */
+char *lesson_normalise_answer(const char *reply);
 /* lesson_check_answer: 1 if reply answers step st rightly, 0 if wrongly,
- * -1 if it is not a possible answer at all (why says what is expected). */
+ * -1 if it is not a possible answer at all (why says what is expected,
+ * an untranslated message: show it with _()).  A choice is named by its
+ * letter, "b)", "(b)" or its own text; see lesson_normalise_answer. */
 int lesson_check_answer(const lesson_step *st, const char *reply, const char **why);
 /* lesson_expect_holds: whether value satisfies e. */
 int lesson_expect_holds(const lesson_expect *e, double value);

@@ -5,6 +5,7 @@
 
 #include "content/textfmt.h"
 #include "core/alloc.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 
 #include <stdint.h>
@@ -13,29 +14,19 @@
 
 /* ==== line breaking ===================================================== */
 
-/* Marks that may not start a line (they stay with what precedes them) and
- * marks that may not end one (they stay with what follows). */
+/* Marks that may not start a line (they stay with what precedes them:
+ * '，' '）') and marks that may not end one (they stay with what follows:
+ * '（'): the sets of util/utf8.h, shared with the help text's wrapper. */
 static int
 is_closing(int32_t cp)
 {
-	static const int32_t set[] = {
-		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF09, 0x300B, 0x300D,
-		0x300F, 0x201D, 0x2019, 0x2026, 0xFF0E, 0x3011, 0x3009, 0xFF5E,
-	};
-	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
-		if (cp == set[i])
-			return 1;
-	return 0;
+	return utf8_no_break_before(cp);
 }
 
 static int
 is_opening(int32_t cp)
 {
-	static const int32_t set[] = {0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010, 0x3008};
-	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
-		if (cp == set[i])
-			return 1;
-	return 0;
+	return utf8_no_break_after(cp);
 }
 
 /* A unit is the smallest piece a line break may not split: a run of
@@ -49,12 +40,28 @@ typedef struct unit {
 
 enum { U_CLOSED, U_WORD, U_GLUE };
 
+/* ASCII marks that stay with a wide character next to them: '(' before
+ * one ("(学习率"), ')' and the like after one ("器)", "率,"). */
+static int
+is_ascii_open(int32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == '"' || cp == '\'';
+}
+
+static int
+is_ascii_close(int32_t cp)
+{
+	return cp == ')' || cp == ']' || cp == ',' || cp == '.' || cp == ';' || cp == ':' || cp == '!' ||
+	       cp == '?' || cp == '"' || cp == '\'';
+}
+
 static size_t
 units_split(const char *s, size_t n, unit **out)
 {
 	unit *u = NULL;
 	size_t nu = 0, cap = 0;
 	int state = U_CLOSED, pending = 0;
+	int32_t prev = -1;  /* the code point before, -1 after a space */
 	size_t i = 0;
 	while (i < n) {
 		size_t cl;
@@ -63,11 +70,16 @@ units_split(const char *s, size_t n, unit **out)
 		if (cp == ' ') {
 			state = U_CLOSED;
 			pending = 1;
+			prev = -1;
 			i += cl;
 			continue;
 		}
 		int append;
-		if (cp >= 0 && is_closing(cp) && nu > 0 && !pending) {
+		int glue = nu > 0 && !pending && prev >= 0 &&
+		           ((w == 1 && is_ascii_close(cp) && utf8_cpwidth(prev) == 2) ||
+		            (w == 2 && is_ascii_open(prev) && state == U_WORD && u[nu - 1].len == 1));
+		prev = cp;
+		if (cp >= 0 && (is_closing(cp) || glue) && nu > 0 && !pending) {
 			/* glue to the unit before, open or not */
 			u[nu - 1].len = i + cl - u[nu - 1].off;
 			u[nu - 1].width += w;
@@ -308,7 +320,8 @@ table_cards(strbuf *b, const char *const *head, size_t ncols, const char *const 
 		for (size_t c = 1; c < ncols; c++) {
 			strbuf t;
 			sb_init(&t);
-			sb_printf(&t, "%s: %s", head[c], rows[r][c]);
+			/* "heading: text", with a full-width colon in Chinese */
+			sb_printf(&t, "%s%s%s", head[c], i18n_pick(": ", "："), rows[r][c]);
 			textfmt_para(b, t.s, t.len, indent + 2, indent + 4, width);
 			sb_free(&t);
 		}

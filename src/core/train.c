@@ -135,9 +135,24 @@ gather_rows(const dataset *ds, const size_t *idx, int n, float *x, int *y, float
 	}
 }
 
+/* hist_thin: drop every other row but the newest (the first is kept), so
+ * the older part of a long history gets sparser and recent epochs stay
+ * dense. */
+static void
+hist_thin(trainer *t)
+{
+	size_t n = t->n_hist, k = 0;
+	for (size_t i = 0; i + 1 < n; i += 2)
+		t->hist[k++] = t->hist[i];
+	t->hist[k++] = t->hist[n - 1];
+	t->n_hist = k;
+}
+
 static void
 hist_push(trainer *t)
 {
+	while (t->n_hist >= TRAIN_HIST_MAX)
+		hist_thin(t);
 	if (t->n_hist == t->cap_hist) {
 		t->cap_hist = t->cap_hist ? 2 * t->cap_hist : 256;
 		t->hist = xreallocarray(t->hist, t->cap_hist, sizeof *t->hist);

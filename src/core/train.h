@@ -26,7 +26,13 @@
 #include "core/optim.h"
 #include "core/rng.h"
 
-/* One row of history per completed epoch. */
+/* One row of history per completed epoch, at most TRAIN_HIST_MAX rows:
+ * when the history is full, every other row but the newest is dropped
+ * (the first stays), so a session of millions of epochs keeps flat memory
+ * and its older epochs are sampled more sparsely.  Rows carry their own
+ * epoch and step, so nothing may assume row i is epoch i + 1. */
+#define TRAIN_HIST_MAX 16384
+/* One row of the history. */
 typedef struct train_hist {
 	long epoch;        /* 1, 2, ... */
 	long step;         /* steps done at the end of the epoch */

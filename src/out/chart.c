@@ -16,6 +16,7 @@
 #include "out/chart.h"
 #include "out/out.h"
 #include "core/alloc.h"
+#include "util/i18n.h"
 
 #include <langinfo.h>
 #include <math.h>
@@ -381,7 +382,7 @@ legend_entries(const chart *c, const scan *sc, int unicode, int colour, legend_e
 			if (c->class_names && k < c->nclasses && c->class_names[k])
 				snprintf(e[n].name, sizeof e[n].name, "%s", c->class_names[k]);
 			else
-				snprintf(e[n].name, sizeof e[n].name, "class %d", k);
+				snprintf(e[n].name, sizeof e[n].name, _("class %d"), k);
 		}
 	} else if (c->nseries > 1 || (c->nseries == 1 && c->series[0].name && c->series[0].name[0])) {
 		e = xcalloc((size_t)c->nseries + 1, sizeof *e);
@@ -392,7 +393,7 @@ legend_entries(const chart *c, const scan *sc, int unicode, int colour, legend_e
 			if (c->series[k].name && c->series[k].name[0])
 				snprintf(e[n].name, sizeof e[n].name, "%s", c->series[k].name);
 			else
-				snprintf(e[n].name, sizeof e[n].name, "series %d", k + 1);
+				snprintf(e[n].name, sizeof e[n].name, _("series %d"), k + 1);
 		}
 	}
 	*out = e;
@@ -435,13 +436,13 @@ notes_make(const scan *sc, notes *nt)
 {
 	nt->n = 0;
 	if (sc->nonfinite)
-		snprintf(nt->line[nt->n++], sizeof nt->line[0], "(%ld point%s not shown: NaN or infinite)",
+		snprintf(nt->line[nt->n++], sizeof nt->line[0], _("(%ld point%s not shown: NaN or infinite)"),
 		         sc->nonfinite, sc->nonfinite == 1 ? "" : "s");
 	if (sc->nonpositive)
-		snprintf(nt->line[nt->n++], sizeof nt->line[0], "(%ld point%s not shown: <= 0 on a log scale)",
+		snprintf(nt->line[nt->n++], sizeof nt->line[0], _("(%ld point%s not shown: <= 0 on a log scale)"),
 		         sc->nonpositive, sc->nonpositive == 1 ? "" : "s");
 	if (sc->noclass)
-		snprintf(nt->line[nt->n++], sizeof nt->line[0], "(%ld point%s not shown: no class)", sc->noclass,
+		snprintf(nt->line[nt->n++], sizeof nt->line[0], _("(%ld point%s not shown: no class)"), sc->noclass,
 		         sc->noclass == 1 ? "" : "s");
 }
 
@@ -549,7 +550,7 @@ chart_layout(const chart *c, int width, int plot_h, int total_h, int unicode, in
 	if (has_ylab) {
 		char buf[200];
 		snprintf(buf, sizeof buf, "%s%s%s", c->ylabel ? c->ylabel : "",
-		         c->ylabel && c->ylabel[0] && c->logy ? " " : "", c->logy ? "(log scale)" : "");
+		         c->ylabel && c->ylabel[0] && c->logy ? " " : "", c->logy ? _("(log scale)") : "");
 		pic_text(p, 0, y++, buf, width, PIC_TICK);
 	}
 	int top = y;

@@ -22,6 +22,7 @@
 #include "out/chart.h"
 #include "out/out.h"
 #include "core/alloc.h"
+#include "util/i18n.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -394,10 +395,10 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
 	int has_title = h->title && h->title[0];
 	char pooled[200] = "", skipped[200] = "";
 	if (L.fr > 1 || L.fc > 1)
-		snprintf(pooled, sizeof pooled, "(%d x %d values in blocks of %d x %d, each shown as its %s)",
-		         h->rows, h->cols, L.fr, L.fc, h->categorical ? "most common value" : "mean");
+		snprintf(pooled, sizeof pooled, _("(%d x %d values in blocks of %d x %d, each shown as its %s)"),
+		         h->rows, h->cols, L.fr, L.fc, h->categorical ? _("most common value") : _("mean"));
 	if (g.nonfinite)
-		snprintf(skipped, sizeof skipped, "(%ld value%s not a finite number, left out; '?' where nothing was left)",
+		snprintf(skipped, sizeof skipped, _("(%ld value%s not a finite number, left out; '?' where nothing was left)"),
 		         g.nonfinite, g.nonfinite == 1 ? "" : "s");
 	numfmt f = numfmt_for((double[]){g.lo, g.hi}, NULL, 2);
 	char lo[40], hi[40];
@@ -530,7 +531,7 @@ values_layout_pic(const heatmap *h, int width, picture *p)
 			if (j0 > 0)
 				y++;
 			char buf[80];
-			snprintf(buf, sizeof buf, "columns %d to %d:", j0, j - 1);
+			snprintf(buf, sizeof buf, _("columns %d to %d:"), j0, j - 1);
 			pic_text(p, 0, y++, buf, width, PIC_NOTE);
 		}
 		x = rlw;

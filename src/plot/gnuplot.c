@@ -19,6 +19,7 @@
 #include "core/alloc.h"
 #include "out/out.h"
 #include "util/strbuf.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -74,9 +75,9 @@ reap(gnuplot *g, int wait_for_it, char *why, size_t n)
 	while (r < 0 && errno == EINTR);
 	if (r == g->pid) {
 		if (WIFEXITED(st))
-			snprintf(why, n, "exit status %d", WEXITSTATUS(st));
+			snprintf(why, n, _("exit status %d"), WEXITSTATUS(st));
 		else if (WIFSIGNALED(st))
-			snprintf(why, n, "killed by signal %d", WTERMSIG(st));
+			snprintf(why, n, _("killed by signal %d"), WTERMSIG(st));
 		g->pid = 0;
 	} else if (r < 0) {
 		g->pid = 0;
@@ -131,9 +132,9 @@ gp_pid(const gnuplot *g)
 	return g ? (long)g->pid : 0;
 }
 
-static const char missing_msg[] =
-	"gnuplot is not installed (no '%s' on the PATH); install it with 'apt-get install gnuplot-nox' "
-	"(files and text), or gnuplot-qt for windows too; nnlab's own charts work without it";
+static const char *const missing_msg =
+	N_("gnuplot is not installed (no '%s' on the PATH); install it with 'apt-get install gnuplot-nox' "
+	   "(files and text), or gnuplot-qt for windows too; nnlab's own charts work without it");
 
 static int
 gp_start(gnuplot *g, char *err, size_t errlen)
@@ -182,9 +183,9 @@ gp_start(gnuplot *g, char *err, size_t errlen)
 	if (r == (ssize_t)sizeof e) {
 		gp_stop(g);
 		if (e == ENOENT)
-			snprintf(err, errlen, missing_msg, g->program);
+			snprintf(err, errlen, _(missing_msg), g->program);
 		else
-			snprintf(err, errlen, "cannot run '%s': %s; is gnuplot installed properly?", g->program, strerror(e));
+			snprintf(err, errlen, _("cannot run '%s': %s; is gnuplot installed properly?"), g->program, nn_strerror(e));
 		return -1;
 	}
 	fcntl(g->in, F_SETFL, fcntl(g->in, F_GETFL) | O_NONBLOCK);
@@ -205,7 +206,7 @@ fail1:
 	close(pin[0]);
 	close(pin[1]);
 fail0:
-	snprintf(err, errlen, "cannot start gnuplot: %s", strerror(errno));
+	snprintf(err, errlen, _("cannot start gnuplot: %s"), nn_strerror(errno));
 	return -1;
 }
 
@@ -241,7 +242,7 @@ gp_lost(gnuplot *g, const char *what, char *err, size_t errlen)
 		reap(g, 1, why, sizeof why);
 	}
 	gp_stop(g);
-	snprintf(err, errlen, "gnuplot %s%s%s%s; it will be started again for the next plot", what,
+	snprintf(err, errlen, _("gnuplot %s%s%s%s; it will be started again for the next plot"), _(what),
 	         why[0] ? " (" : "", why, why[0] ? ")" : "");
 	return -1;
 }
@@ -279,7 +280,7 @@ gp_run(gnuplot *g, const char *script, strbuf *out, strbuf *msgs, char *err, siz
 			break;
 		long left = deadline - (long)out_clock_ms();
 		if (left <= 0) {
-			what = "did not answer within 20 seconds and was stopped";
+			what = N_("did not answer within 20 seconds and was stopped");
 			break;
 		}
 		struct pollfd p[3];
@@ -291,7 +292,7 @@ gp_run(gnuplot *g, const char *script, strbuf *out, strbuf *msgs, char *err, siz
 			p[np++] = (struct pollfd){.fd = g->in, .events = POLLOUT};
 		int r = poll(p, (nfds_t)np, (int)(left > 200 ? 200 : left));
 		if (r < 0 && errno != EINTR) {
-			what = "could not be waited for";
+			what = N_("could not be waited for");
 			break;
 		}
 		if (r <= 0)
@@ -301,7 +302,7 @@ gp_run(gnuplot *g, const char *script, strbuf *out, strbuf *msgs, char *err, siz
 		if (drain(g->err, &errs) == 0) {
 			m = strstr(errs.s, marker);
 			if (!(m && strchr(m, '\n')))
-				what = "stopped unexpectedly";
+				what = N_("stopped unexpectedly");
 			break;
 		}
 		if (sent < send.len) {
@@ -310,7 +311,7 @@ gp_run(gnuplot *g, const char *script, strbuf *out, strbuf *msgs, char *err, siz
 				sent += (size_t)w;
 			else if (w < 0 && errno != EAGAIN && errno != EINTR) {
 				drain(g->err, &errs);
-				what = "stopped unexpectedly (it closed its input)";
+				what = N_("stopped unexpectedly (it closed its input)");
 				break;
 			}
 		}
@@ -350,6 +351,91 @@ gp_has_terminal(gnuplot *g, const char *name, char *err, size_t errlen)
 		int stop = p[n] == '\0' || p[n] == ' ' || p[n] == '\n';
 		if (start && stop)
 			return 1;
+	}
+	return 0;
+}
+
+/* ==== a font for Chinese titles ========================================= */
+
+/* Families in the order they are preferred when several are installed,
+ * and where their Debian packages put them (for a system without
+ * fontconfig's fc-list). */
+static const struct {
+	const char *family, *package, *file;
+} cjk_fonts[] = {
+	{"Noto Sans CJK SC", "fonts-noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"},
+	{"WenQuanYi Zen Hei", "fonts-wqy-zenhei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"},
+	{"WenQuanYi Micro Hei", "fonts-wqy-microhei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"},
+	{"AR PL UMing CN", "fonts-arphic-uming", "/usr/share/fonts/truetype/arphic/uming.ttc"},
+	{"AR PL UKai CN", "fonts-arphic-ukai", "/usr/share/fonts/truetype/arphic/ukai.ttc"},
+};
+#define NCJK (sizeof cjk_fonts / sizeof cjk_fonts[0])
+
+/* The families fontconfig says cover Chinese: the best known one, else
+ * the first listed; "" when fc-list is missing or lists none. */
+static void
+cjk_from_fontconfig(char *out, size_t n)
+{
+	out[0] = '\0';
+	FILE *f = popen("fc-list :lang=zh family 2>/dev/null", "r");
+	if (!f)
+		return;
+	char line[512];
+	size_t best = NCJK + 1;
+	while (fgets(line, sizeof line, f)) {
+		/* "Family,Other Name\n": the first name is the one to use */
+		line[strcspn(line, ",\n")] = '\0';
+		if (!line[0] || strchr(line, '\''))
+			continue;
+		size_t rank = NCJK;
+		for (size_t i = 0; i < NCJK; i++)
+			if (strcmp(line, cjk_fonts[i].family) == 0)
+				rank = i;
+		size_t len = strlen(line);
+		if (rank < best && len < n) {
+			best = rank;
+			memcpy(out, line, len + 1);
+		}
+	}
+	pclose(f);
+}
+
+const char *
+gp_cjk_font(void)
+{
+	static int looked;
+	static char family[256];
+	const char *env = getenv("NNLAB_CJK_FONT");
+	if (env && env[0]) {
+		/* "none" pretends no font is installed (for tests) */
+		if (strcmp(env, "none") == 0 || strchr(env, '\'') || strlen(env) >= sizeof family)
+			return NULL;
+		return env;
+	}
+	if (!looked) {
+		looked = 1;
+		cjk_from_fontconfig(family, sizeof family);
+		for (size_t i = 0; i < NCJK && !family[0]; i++)
+			if (access(cjk_fonts[i].file, R_OK) == 0)
+				snprintf(family, sizeof family, "%s", cjk_fonts[i].family);
+	}
+	return family[0] ? family : NULL;
+}
+
+int
+gp_titles_zh(const gp_target *t)
+{
+	static int noted;
+	if (i18n_lang() != LANG_ZH)
+		return 0;
+	if (t->kind != GP_PNG && t->kind != GP_SVG && t->kind != GP_PDF)
+		return 1;
+	if (gp_cjk_font())
+		return 1;
+	if (!noted) {
+		noted = 1;
+		out_note("no font with Chinese characters was found, so titles in image files stay in English; "
+		         "install one with 'apt-get install fonts-noto-cjk'");
 	}
 	return 0;
 }

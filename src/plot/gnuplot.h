@@ -74,6 +74,19 @@ int gp_running(const gnuplot *g);
 /* gp_has_terminal: whether this gnuplot knows terminal name (asked once
  * per process); -1 with err if gnuplot cannot be run. */
 int gp_has_terminal(gnuplot *g, const char *name, char *err, size_t errlen);
+/* gp_cjk_font: a font family with Chinese glyphs for image files (PNG,
+ * SVG, PDF), or NULL when none is installed: fontconfig's families for
+ * :lang=zh (fc-list), else the known files of fonts-noto-cjk,
+ * fonts-wqy-zenhei/microhei and fonts-arphic.  Looked up once; the
+ * environment variable NNLAB_CJK_FONT names one instead ("none": act as
+ * if there were none). */
+const char *gp_cjk_font(void);
+/* gp_titles_zh: whether titles and labels of a picture for target t are
+ * shown in Chinese: in Chinese mode, except image files when there is no
+ * font for them (the first such target prints a note naming the package
+ * to install). */
+int gp_titles_zh(const gp_target *t);
+
 /* gp_pid: the process id (0 when not running), for tests. */
 long gp_pid(const gnuplot *g);
 

@@ -6,6 +6,7 @@
 
 #include "plot/gnuplot.h"
 #include "util/utf8.h"
+#include "util/i18n.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -43,25 +44,32 @@ gp_target_parse(const char *to, gp_target *t, char *err, size_t errlen)
 	}
 	size_t n = strlen(to);
 	if (n == 0) {
-		snprintf(err, errlen, "to= needs a value; write to=window, to=dumb or to=FILE.png (or .svg, .pdf)");
+		snprintf(err, errlen, _("to= needs a value; write to=window, to=dumb or to=FILE.png (or .svg, .pdf)"));
 		return -1;
 	}
 	if (n >= sizeof t->file) {
-		snprintf(err, errlen, "the file name is %zu bytes long; use one under %zu", n, sizeof t->file);
+		snprintf(err, errlen, _("the file name is %zu bytes long; use one under %zu"), n, sizeof t->file);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)to[i] < 0x20 || to[i] == 0x7f) {
-			snprintf(err, errlen, "the file name contains a control character (byte %zu); choose a plain name",
+			snprintf(err, errlen, _("the file name contains a control character (byte %zu); choose a plain name"),
 			         i + 1);
 			return -1;
 		}
 	if (utf8_invalid_at(to, n) != (size_t)-1) {
-		snprintf(err, errlen, "the file name is not valid UTF-8; choose a plain name");
+		snprintf(err, errlen, _("the file name is not valid UTF-8; choose a plain name"));
+		return -1;
+	}
+	if (to[0] == '|') {
+		/* gnuplot would run the rest as a command and pipe the image to it */
+		snprintf(err, errlen, _("a file name cannot start with '|' (gnuplot takes it as a command to run); write "
+		                        "./%s for a file of that name"),
+		         to);
 		return -1;
 	}
 	if (to[n - 1] == '/') {
-		snprintf(err, errlen, "'%s' is a directory; give a file name ending in .png, .svg or .pdf", to);
+		snprintf(err, errlen, _("'%s' is a directory; give a file name ending in .png, .svg or .pdf"), to);
 		return -1;
 	}
 	if (ends_with(to, ".png"))
@@ -72,8 +80,8 @@ gp_target_parse(const char *to, gp_target *t, char *err, size_t errlen)
 		t->kind = GP_PDF;
 	else {
 		snprintf(err, errlen,
-		         "'%s' is not a place to plot to; write to=window, to=dumb, or a file name ending in .png, .svg "
-		         "or .pdf",
+		         _("'%s' is not a place to plot to; write to=window, to=dumb, or a file name ending in .png, .svg "
+		           "or .pdf"),
 		         to);
 		return -1;
 	}
@@ -107,9 +115,17 @@ gp_quote(strbuf *b, const char *s)
 
 /* ==== common parts ====================================================== */
 
-static void
+/* The terminal and the output file.  Returns whether titles and labels
+ * are translated (gp_titles_zh); an image in Chinese then uses a font
+ * with Chinese glyphs. */
+static int
 put_terminal(const gp_target *t, strbuf *b)
 {
+	int zh = gp_titles_zh(t);
+	const char *cjk = zh && t->kind != GP_WINDOW && t->kind != GP_DUMB ? gp_cjk_font() : NULL;
+	strbuf font;
+	sb_init(&font);
+	sb_printf(&font, "%s,10", cjk ? cjk : "sans");
 	sb_puts(b, "reset\nset encoding utf8\n");
 	switch (t->kind) {
 	case GP_WINDOW:
@@ -119,13 +135,19 @@ put_terminal(const gp_target *t, strbuf *b)
 		sb_printf(b, "set terminal dumb size %d,%d nofeed noenhanced\nset output\n", t->cols, t->rows);
 		break;
 	case GP_PNG:
-		sb_puts(b, "set terminal pngcairo size 900,560 noenhanced font 'sans,10'\n");
+		sb_puts(b, "set terminal pngcairo size 900,560 noenhanced font ");
+		gp_quote(b, font.s);
+		sb_putc(b, '\n');
 		break;
 	case GP_SVG:
-		sb_puts(b, "set terminal svg size 900,560 noenhanced font 'sans,10' background '#ffffff'\n");
+		sb_puts(b, "set terminal svg size 900,560 noenhanced font ");
+		gp_quote(b, font.s);
+		sb_puts(b, " background '#ffffff'\n");
 		break;
 	case GP_PDF:
-		sb_puts(b, "set terminal pdfcairo size 6in,3.75in noenhanced font 'sans,10'\n");
+		sb_puts(b, "set terminal pdfcairo size 6in,3.75in noenhanced font ");
+		gp_quote(b, font.s);
+		sb_putc(b, '\n');
 		break;
 	}
 	if (t->kind == GP_PNG || t->kind == GP_SVG || t->kind == GP_PDF) {
@@ -134,15 +156,25 @@ put_terminal(const gp_target *t, strbuf *b)
 		sb_putc(b, '\n');
 	}
 	sb_puts(b, "set termoption noenhanced\n");
+	sb_free(&font);
+	return zh;
+}
+
+/* A title or label: translated when zh (a text with no translation, a
+ * data set's name say, is shown as it is). */
+static const char *
+tr(int zh, const char *text)
+{
+	return zh && text && text[0] ? _(text) : text;
 }
 
 static void
-put_label(strbuf *b, const char *what, const char *text)
+put_label(strbuf *b, int zh, const char *what, const char *text)
 {
 	if (!text || !text[0])
 		return;
 	sb_printf(b, "set %s ", what);
-	gp_quote(b, text);
+	gp_quote(b, tr(zh, text));
 	sb_puts(b, " noenhanced\n");
 }
 
@@ -221,10 +253,10 @@ put_block(strbuf *b, const chart *c, const chart_series *s, const char *name, in
 void
 gp_script_chart(const chart *c, const gp_target *t, strbuf *b)
 {
-	put_terminal(t, b);
-	put_label(b, "title", c->title);
-	put_label(b, "xlabel", c->xlabel);
-	put_label(b, "ylabel", c->ylabel);
+	int zh = put_terminal(t, b);
+	put_label(b, zh, "title", c->title);
+	put_label(b, zh, "xlabel", c->xlabel);
+	put_label(b, zh, "ylabel", c->ylabel);
 	sb_puts(b, "set key noenhanced\nset grid\n");
 	if (c->logx)
 		sb_puts(b, "set logscale x\n");
@@ -247,12 +279,12 @@ gp_script_chart(const chart *c, const gp_target *t, strbuf *b)
 			if (put_block(b, c, s, name, k) == 0)
 				continue;
 			char dflt[32];
-			snprintf(dflt, sizeof dflt, "class %d", k);
+			snprintf(dflt, sizeof dflt, zh ? _("class %d") : "class %d", k);
 			const char *title = c->class_names && k < c->nclasses && c->class_names[k] ? c->class_names[k] : dflt;
 			sb_printf(&plot, "%s%s using 1:2 with ", nplots ? ", \\\n     " : "", name);
 			put_points(&plot, t, k);
 			sb_puts(&plot, " title ");
-			gp_quote(&plot, title);
+			gp_quote(&plot, tr(zh, title));
 			nplots++;
 		}
 	} else {
@@ -269,7 +301,7 @@ gp_script_chart(const chart *c, const gp_target *t, strbuf *b)
 				sb_printf(&plot, "lines lw 2 lc rgb '%s'", series_rgb[k % NRGB]);
 			sb_puts(&plot, " title ");
 			if (s->name && s->name[0])
-				gp_quote(&plot, s->name);
+				gp_quote(&plot, tr(zh, s->name));
 			else
 				sb_puts(&plot, "''");
 			nplots++;
@@ -388,8 +420,8 @@ heatmap_body(const heatmap *h, strbuf *b)
 void
 gp_script_heatmap(const heatmap *h, const gp_target *t, strbuf *b)
 {
-	put_terminal(t, b);
-	put_label(b, "title", h->title);
+	int zh = put_terminal(t, b);
+	put_label(b, zh, "title", h->title);
 	heatmap_body(h, b);
 	put_end(t, b);
 }
@@ -399,14 +431,14 @@ gp_script_heatmap(const heatmap *h, const gp_target *t, strbuf *b)
 void
 gp_script_netdiag(const netdiag *d, const gp_target *t, strbuf *b)
 {
-	put_terminal(t, b);
+	int zh = put_terminal(t, b);
 	int n = 0;
 	for (int i = 0; i < d->nlayers; i++)
 		n += d->layers[i].w && d->layers[i].rows > 0 && d->layers[i].cols > 0;
 	/* one panel per layer with weights, side by side, in the order the
 	 * signal flows; the hot layer's title starts with '>' as in the text */
 	sb_printf(b, "set multiplot layout 1,%d title ", n ? n : 1);
-	gp_quote(b, d->title ? d->title : "");
+	gp_quote(b, d->title ? tr(zh, d->title) : "");
 	sb_puts(b, " noenhanced\n");
 	for (int i = 0; i < d->nlayers; i++) {
 		const netdiag_layer *L = &d->layers[i];
@@ -414,8 +446,12 @@ gp_script_netdiag(const netdiag *d, const gp_target *t, strbuf *b)
 			continue;
 		char name[300];
 		snprintf(name, sizeof name, "%s%s", L->hot ? "> " : "", L->name ? L->name : "");
-		put_label(b, "title", name);
-		sb_puts(b, "set xlabel 'input'\nset ylabel 'unit'\n");
+		put_label(b, zh, "title", name);
+		sb_puts(b, "set xlabel ");
+		gp_quote(b, tr(zh, N_("input")));
+		sb_puts(b, "\nset ylabel ");
+		gp_quote(b, tr(zh, N_("unit")));
+		sb_putc(b, '\n');
 		sb_printf(b, "set xtics %s\nset ytics %s\n", L->cols <= 20 ? "1" : "autofreq", L->rows <= 20 ? "1" : "autofreq");
 		heatmap h = {.rows = L->rows, .cols = L->cols, .v = L->w, .diverging = 1};
 		heatmap_body(&h, b);

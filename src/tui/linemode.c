@@ -15,6 +15,7 @@
 #include "out/outlog.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -25,8 +26,6 @@
 
 #include <readline/history.h>
 #include <readline/readline.h>
-
-volatile sig_atomic_t nn_terminate;
 
 static session *lm_session;
 static int lm_eof;
@@ -241,7 +240,7 @@ linemode_run(session *s)
 	if (hist) {
 		char *path = xstrdup(hist);
 		if (nn_history_save(hist) != 0)
-			fprintf(stderr, "nnlab: warning: cannot save the history to %s\n", path);
+			fprintf(stderr, _("nnlab: warning: cannot save the history to %s\n"), path);
 		free(path);
 	}
 	free_cands();

@@ -16,6 +16,7 @@
 #include "out/chart.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +113,7 @@ pic_draw(pane *p, session *s)
 		return;
 	}
 	if (!pp->pic.c && !pp->pic.h && !pp->pic.d) {
-		pane_put_text(p, 0, 1, pp->empty_note, ROLE_NOTE);
+		pane_put_text(p, 0, 1, _(pp->empty_note), ROLE_NOTE);
 		return;
 	}
 	if (pp->cache_w != p->w || pp->cache_h != p->h) {

@@ -17,6 +17,7 @@
 #include "core/alloc.h"
 #include "core/model.h"
 #include "util/utf8.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -31,12 +32,12 @@ static const struct {
 	const char *probe;
 	int integer;
 } status_probes[] = {
-	{"step", "train.steps", 1},
-	{"loss", "epoch.loss", 0},
-	{"acc", "epoch.acc", 2},
-	{"lr", "train.lr", 0},
-	{"epoch", "train.epochs", 1},
-	{"params", "net.params", 1},
+	{N_("step"), "train.steps", 1},
+	{N_("loss"), "epoch.loss", 0},
+	{N_("acc"), "epoch.acc", 2},
+	{N_("lr"), "train.lr", 0},
+	{N_("epoch"), "train.epochs", 1},
+	{N_("params"), "net.params", 1},
 };
 /* The loss and accuracy are the last epoch's means from the history
  * (epoch.loss, epoch.acc), not train.loss and train.acc, which evaluate
@@ -50,9 +51,9 @@ status_fields(session *s, char *buf, size_t n)
 	netlab *nl = s->net;
 	if (nl && nl->data) {
 		const dataset *ds = nl->data;
-		len += (size_t)snprintf(buf + len, n - len, "data %s %d", ds->name, ds->n);
+		len += (size_t)snprintf(buf + len, n - len, _("data %s %d"), ds->name, ds->n);
 	} else {
-		len += (size_t)snprintf(buf + len, n - len, "no data");
+		len += (size_t)snprintf(buf + len, n - len, "%s", _("no data"));
 	}
 	if (nl && nl->model && len < n) {
 		char desc[160];
@@ -64,11 +65,11 @@ status_fields(session *s, char *buf, size_t n)
 		if (!family_probe(s, status_probes[i].probe, &v) || isnan(v))
 			continue;
 		if (status_probes[i].integer == 2)
-			len += (size_t)snprintf(buf + len, n - len, " | %s %.1f%%", status_probes[i].label, 100 * v);
+			len += (size_t)snprintf(buf + len, n - len, " | %s %.1f%%", _(status_probes[i].label), 100 * v);
 		else if (status_probes[i].integer)
-			len += (size_t)snprintf(buf + len, n - len, " | %s %.0f", status_probes[i].label, v);
+			len += (size_t)snprintf(buf + len, n - len, " | %s %.0f", _(status_probes[i].label), v);
 		else
-			len += (size_t)snprintf(buf + len, n - len, " | %s %.4g", status_probes[i].label, v);
+			len += (size_t)snprintf(buf + len, n - len, " | %s %.4g", _(status_probes[i].label), v);
 	}
 }
 
@@ -94,12 +95,14 @@ status_draw(pane *p, session *s)
 		snprintf(left + l, sizeof left - l, " | %s", sp->progress);
 	}
 	/* the job's name too when the fields leave room for it */
-	if (s->job && (int)utf8_width(left) + 1 + (int)strlen(s->job->name) + 18 <= p->w)
-		snprintf(right, sizeof right, " %s - Ctrl-C stops ", s->job->name);
+	char busy[100];
+	snprintf(busy, sizeof busy, _(" %s - Ctrl-C stops "), s->job ? s->job->name : "");
+	if (s->job && (int)utf8_width(left) + 1 + (int)utf8_width(busy) + 2 <= p->w)
+		snprintf(right, sizeof right, "%s", busy);
 	else if (s->job)
-		snprintf(right, sizeof right, " Ctrl-C stops ");
+		snprintf(right, sizeof right, "%s", _(" Ctrl-C stops "));
 	else
-		snprintf(right, sizeof right, " F1 help ");
+		snprintf(right, sizeof right, "%s", _(" F1 help "));
 	int rw = (int)utf8_width(right);
 	pane_put_text(p, 0, 1, left, ROLE_STATUS);
 	if (p->w > rw)

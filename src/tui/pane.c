@@ -92,8 +92,20 @@ pane_draw_pic(pane *p, const picture *pic, int y0)
 	wattrset(p->win, A_NORMAL);
 }
 
+/* The code point that ends just before byte j of s (j > 0). */
+static int32_t
+cp_before(const char *s, size_t j)
+{
+	size_t i = j - 1, len;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80 && j - i < 4)
+		i--;
+	int32_t cp = utf8_decode(s + i, j - i, &len);
+	return i + len == j ? cp : -1;
+}
+
 /* One row of s at w columns: *len bytes shown (as many as fit, broken
- * at a blank when that keeps a word whole); returns where the next row
+ * at a blank when that keeps a word whole, or between Chinese characters
+ * but never before '，' or after '（'); returns where the next row
  * starts (after the blank the break used). */
 static const char *
 row_span(const char *s, int w, size_t *len)
@@ -109,11 +121,20 @@ row_span(const char *s, int w, size_t *len)
 		*len = k;
 		return s + k + 1;
 	}
-	for (size_t j = k; j > 1; j--)
+	for (size_t j = k; j > 1; j--) {
 		if (s[j - 1] == ' ') {
 			*len = j - 1;
 			return s + j;
 		}
+		/* a character boundary between two characters, one of them wide */
+		if (((unsigned char)s[j] & 0xC0) != 0x80 && ((unsigned char)s[j] >= 0x80 || (unsigned char)s[j - 1] >= 0x80)) {
+			size_t l;
+			if (utf8_break_between(cp_before(s, j), utf8_decode(s + j, strnlen(s + j, 4), &l))) {
+				*len = j;
+				return s + j;
+			}
+		}
+	}
 	*len = k;
 	return s + k;
 }

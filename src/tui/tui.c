@@ -38,6 +38,7 @@
 #include "out/outlog.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -186,6 +187,29 @@ relayout(void)
 
 /* ==== drawing =========================================================== */
 
+/* A pane's name as shown (the names typed after 'focus' and 'layout'
+ * stay English; what is shown follows the language). */
+static const char *
+pane_title_word(const char *name)
+{
+	static const char *const shown[] = {N_("output"), N_("chart"), N_("view"), NULL};
+	for (int i = 0; shown[i]; i++)
+		if (strcmp(name, shown[i]) == 0)
+			return _(shown[i]);
+	return name;
+}
+
+/* " title " with the pane's name (the part before ": ") translated. */
+static void
+pane_title_show(strbuf *b, const char *title)
+{
+	const char *colon = strstr(title, ": ");
+	char name[64];
+	size_t n = colon ? (size_t)(colon - title) : strlen(title);
+	snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), title);
+	sb_printf(b, " %s%s ", pane_title_word(name), colon ? colon : "");
+}
+
 /* The title row of a pane (on stdscr, above its body). */
 static void
 draw_title(pane *p)
@@ -195,7 +219,7 @@ draw_title(pane *p)
 	mvhline(p->y - 1, p->x, ACS_HLINE, p->w);
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, " %s ", p->title);
+	pane_title_show(&b, p->title);
 	strbuf safe;
 	sb_init(&safe);
 	utf8_append_safe(&safe, b.s, b.len, 0);
@@ -306,10 +330,10 @@ draw_completions(void)
 	mvwhline(w, 0, 0, ' ', T.cols);
 	char head[120];
 	if (rows > shown_rows)
-		snprintf(head, sizeof head, " %d completions (the first %d shown; type more to narrow) ", T.ncompl,
+		snprintf(head, sizeof head, _(" %d completions (the first %d shown; type more to narrow) "), T.ncompl,
 		         shown_rows * ncols);
 	else
-		snprintf(head, sizeof head, " %d completions ", T.ncompl);
+		snprintf(head, sizeof head, _(" %d completions "), T.ncompl);
 	mvwaddstr(w, 0, 1, head);
 	wattrset(w, A_NORMAL);
 	for (int i = 0; i < shown_rows * ncols && i < T.ncompl; i++) {
@@ -329,9 +353,9 @@ draw_notice(void)
 {
 	erase();
 	char msg[200];
-	snprintf(msg, sizeof msg, "The terminal is %dx%d; the workspace needs at least %dx%d.", T.cols, T.rows,
+	snprintf(msg, sizeof msg, _("The terminal is %dx%d; the workspace needs at least %dx%d."), T.cols, T.rows,
 	         TUI_MIN_COLS, TUI_MIN_ROWS);
-	const char *msg2 = "Enlarge the window, or type 'quit' and start nnlab with --plain.";
+	const char *msg2 = _("Enlarge the window, or type 'quit' and start nnlab with --plain.");
 	attrset(color_attr(ROLE_NOTICE));
 	int y = T.rows > 3 ? T.rows / 2 - 1 : 0;
 	mvaddnstr(y, 0, msg, T.cols);
@@ -491,9 +515,9 @@ to_pane(int i, plot_pic *pic, const char *source, int argc, const char *const *a
 		return 0;
 	const char *title = plot_pic_title(pic);
 	char what[200];
-	snprintf(what, sizeof what, "%s%s%s", title ? "'" : "", title ? title : "the picture", title ? "'" : "");
+	snprintf(what, sizeof what, "%s%s%s", title ? "'" : "", title ? title : _("the picture"), title ? "'" : "");
 	pic_pane_set(T.pane[i], pic, source, argc, argv);
-	out_note("(%s is in the %s pane)", what, workspace_panes[i][0]);
+	out_note("(%s is in the %s pane)", what, pane_title_word(workspace_panes[i][0]));
 	T.dirty = 1;
 	return 1;
 }
@@ -879,7 +903,7 @@ tui_run(session *s)
 
 	FILE *devnull = fopen("/dev/null", "w");
 	if (!initscr()) {
-		fprintf(stderr, "nnlab: cannot start the workspace on this terminal; using line mode\n");
+		fprintf(stderr, _("nnlab: cannot start the workspace on this terminal; using line mode\n"));
 		if (devnull)
 			fclose(devnull);
 		sigaction(SIGWINCH, &old_winch, NULL);
@@ -893,8 +917,8 @@ tui_run(session *s)
 	colors_init((nc && nc[0]) || s->color == COLOR_NEVER, 0);
 
 	T.pane[P_OUTPUT] = output_pane_new();
-	T.pane[P_CHART] = pic_pane_new("chart", "(charts appear here: try 'data spiral' then 'plot data')");
-	T.pane[P_VIEW] = pic_pane_new("view", "(heatmaps and pages appear here: F1 shows help)");
+	T.pane[P_CHART] = pic_pane_new("chart", N_("(charts appear here: try 'data spiral' then 'plot data')"));
+	T.pane[P_VIEW] = pic_pane_new("view", N_("(heatmaps and pages appear here: F1 shows help)"));
 	T.status = status_pane_new();
 
 	/* readline: our loop, our display, curses' terminal */
@@ -997,11 +1021,11 @@ tui_run(session *s)
 	if (hist) {
 		char *path = xstrdup(hist);
 		if (nn_history_save(hist) != 0)
-			fprintf(stderr, "nnlab: warning: cannot save the history to %s\n", path);
+			fprintf(stderr, _("nnlab: warning: cannot save the history to %s\n"), path);
 		free(path);
 	}
 	write_stats();
 	if (nn_terminate)
-		fprintf(stderr, "nnlab: stopped by a signal; the terminal is restored and the history saved\n");
+		fprintf(stderr, _("nnlab: stopped by a signal; the terminal is restored and the history saved\n"));
 	return s->exit_code;
 }

@@ -3,6 +3,7 @@
 
 #include "util/fileio.h"
 #include "core/alloc.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,22 +19,22 @@ file_read(const char *path, size_t max, char **out, size_t *len, char err[NN_ERR
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, NN_ERRLEN, "cannot open '%s': %s", path, strerror(errno));
+		snprintf(err, NN_ERRLEN, _("cannot open '%s': %s"), path, nn_strerror(errno));
 		return -1;
 	}
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
-		snprintf(err, NN_ERRLEN, "cannot read '%s': %s", path, strerror(errno));
+		snprintf(err, NN_ERRLEN, _("cannot read '%s': %s"), path, nn_strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		snprintf(err, NN_ERRLEN, "'%s' is a directory, not a file", path);
+		snprintf(err, NN_ERRLEN, _("'%s' is a directory, not a file"), path);
 		close(fd);
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
-		snprintf(err, NN_ERRLEN, "'%s' is too large (%lld bytes; the limit is %zu)",
+		snprintf(err, NN_ERRLEN, _("'%s' is too large (%lld bytes; the limit is %zu)"),
 		         path, (long long)st.st_size, max);
 		close(fd);
 		return -1;
@@ -43,7 +44,7 @@ file_read(const char *path, size_t max, char **out, size_t *len, char err[NN_ERR
 	for (;;) {
 		if (n + 1 >= cap) {
 			if (cap > max) {
-				snprintf(err, NN_ERRLEN, "'%s' is too large (over %zu bytes)", path, max);
+				snprintf(err, NN_ERRLEN, _("'%s' is too large (over %zu bytes)"), path, max);
 				free(buf);
 				close(fd);
 				return -1;
@@ -55,7 +56,7 @@ file_read(const char *path, size_t max, char **out, size_t *len, char err[NN_ERR
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			snprintf(err, NN_ERRLEN, "cannot read '%s': %s", path, strerror(errno));
+			snprintf(err, NN_ERRLEN, _("cannot read '%s': %s"), path, nn_strerror(errno));
 			free(buf);
 			close(fd);
 			return -1;
@@ -64,7 +65,7 @@ file_read(const char *path, size_t max, char **out, size_t *len, char err[NN_ERR
 			break;
 		n += (size_t)r;
 		if (n > max) {
-			snprintf(err, NN_ERRLEN, "'%s' is too large (over %zu bytes)", path, max);
+			snprintf(err, NN_ERRLEN, _("'%s' is too large (over %zu bytes)"), path, max);
 			free(buf);
 			close(fd);
 			return -1;
@@ -77,15 +78,49 @@ file_read(const char *path, size_t max, char **out, size_t *len, char err[NN_ERR
 	return 0;
 }
 
+/* Write data to the existing non-regular file path (no temporary file). */
+static int
+write_in_place(const char *path, const char *data, size_t len, char err[NN_ERRLEN])
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		snprintf(err, NN_ERRLEN, _("cannot write '%s': %s"), path, nn_strerror(errno));
+		return -1;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			snprintf(err, NN_ERRLEN, _("cannot write '%s': %s"), path, w < 0 ? nn_strerror(errno) : _("nothing written"));
+			close(fd);
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) < 0) {
+		snprintf(err, NN_ERRLEN, _("cannot write '%s': %s"), path, nn_strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int
 file_write_atomic(const char *path, const char *data, size_t len, char err[NN_ERRLEN])
 {
+	/* a device or a pipe (/dev/null, /dev/full, /dev/stdout) is written
+	 * in place: renaming a file over it would replace the device node
+	 * (root may do that in /dev) instead of writing to it */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_in_place(path, data, len, err);
 	size_t plen = strlen(path);
 	char *tmp = xmalloc(plen + 32);
 	snprintf(tmp, plen + 32, "%s.tmp.%ld", path, (long)getpid());
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
-		snprintf(err, NN_ERRLEN, "cannot write '%s': %s", path, strerror(errno));
+		snprintf(err, NN_ERRLEN, _("cannot write '%s': %s"), path, nn_strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -111,8 +146,8 @@ file_write_atomic(const char *path, const char *data, size_t len, char err[NN_ER
 	free(tmp);
 	return 0;
 fail:
-	snprintf(err, NN_ERRLEN, "cannot write '%s': %s; the earlier file, if any, is unchanged",
-	         path, strerror(errno));
+	snprintf(err, NN_ERRLEN, _("cannot write '%s': %s; the earlier file, if any, is unchanged"),
+	         path, nn_strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
@@ -136,7 +171,7 @@ dir_make_parents(const char *path, char err[NN_ERRLEN])
 			char c = *s;
 			*s = '\0';
 			if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-				snprintf(err, NN_ERRLEN, "cannot create directory '%s': %s", p, strerror(errno));
+				snprintf(err, NN_ERRLEN, _("cannot create directory '%s': %s"), p, nn_strerror(errno));
 				free(p);
 				return -1;
 			}

@@ -17,7 +17,9 @@
 int file_read(const char *path, size_t max, char **out, size_t *len, char err[NN_ERRLEN]);
 /* file_write_atomic: write data to a temporary file beside path, fsync it,
  * then rename it over path, so an earlier file survives any failure (a
- * full disk, a crash, a read-only directory).  0 or -1 with err. */
+ * full disk, a crash, a read-only directory).  A path naming a device or
+ * a pipe (/dev/null, /dev/full) is written in place, never replaced.
+ * 0 or -1 with err. */
 int file_write_atomic(const char *path, const char *data, size_t len, char err[NN_ERRLEN]);
 /* file_exists: 1 if path names an existing regular file. */
 int file_exists(const char *path);

@@ -13,6 +13,7 @@
 #include "util/i18n.h"
 #include "util/fileio.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,4 +138,42 @@ const char *
 i18n_pick(const char *en, const char *zh)
 {
 	return cur == LANG_ZH && zh && zh[0] ? zh : en;
+}
+
+const char *
+nn_strerror(int e)
+{
+	if (cur != LANG_ZH)
+		return strerror(e);
+	/* glibc's English texts, as msgids */
+	static const struct {
+		int e;
+		const char *text;
+	} known[] = {
+		{ENOENT, N_("No such file or directory")},
+		{EACCES, N_("Permission denied")},
+		{EPERM, N_("Operation not permitted")},
+		{ENOSPC, N_("No space left on device")},
+		{EROFS, N_("Read-only file system")},
+		{ENOTDIR, N_("Not a directory")},
+		{EISDIR, N_("Is a directory")},
+		{EEXIST, N_("File exists")},
+		{ENAMETOOLONG, N_("File name too long")},
+		{ELOOP, N_("Too many levels of symbolic links")},
+		{EMFILE, N_("Too many open files")},
+		{EFBIG, N_("File too large")},
+		{EIO, N_("Input/output error")},
+		{EDQUOT, N_("Disk quota exceeded")},
+		{EBUSY, N_("Device or resource busy")},
+		{ETXTBSY, N_("Text file busy")},
+		{ENOEXEC, N_("Exec format error")},
+		{ENOMEM, N_("Cannot allocate memory")},
+		{EPIPE, N_("Broken pipe")},
+		{EINVAL, N_("Invalid argument")},
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i].e == e)
+			return i18n_text(known[i].text);
+	const char *d = strerrordesc_np(e);
+	return d ? d : "unknown error";
 }

@@ -36,6 +36,12 @@ const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
  * like glossary entries; zh NULL or empty falls back to en). */
 const char *i18n_pick(const char *en, const char *zh);
 
+/* nn_strerror: strerror(e), except that in Chinese mode the common
+ * errors come from nnlab's own catalogue (the C library's translations
+ * may be missing, or in another character set) and the rest in English,
+ * so the same error reads the same on every machine. */
+const char *nn_strerror(int e);
+
 #define _(s) i18n_text(s)
 #define N_(s) s
 

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "util/text.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -28,29 +29,29 @@ text_parse_double(const char *s, double *out, const char **why)
 		if (*p == '+' || *p == '-')
 			p++;
 		if (!(*p >= '0' && *p <= '9')) {
-			*why = "not a number";
+			*why = N_("not a number");
 			return -1;
 		}
 		while (*p >= '0' && *p <= '9')
 			p++;
 	}
 	if (!digits || *p != '\0') {
-		*why = "not a number";
+		*why = N_("not a number");
 		return -1;
 	}
 	errno = 0;
 	char *end;
 	double v = strtod(s, &end);
 	if (*end != '\0') {
-		*why = "not a number";
+		*why = N_("not a number");
 		return -1;
 	}
 	if (errno == ERANGE && fabs(v) > 1.0) {
-		*why = "out of range";
+		*why = N_("out of range");
 		return -1;
 	}
 	if (!isfinite(v)) {
-		*why = "not finite";
+		*why = N_("not finite");
 		return -1;
 	}
 	*out = v;
@@ -64,19 +65,19 @@ text_parse_long(const char *s, long *out, const char **why)
 	if (*p == '+' || *p == '-')
 		p++;
 	if (!(*p >= '0' && *p <= '9')) {
-		*why = "not a whole number";
+		*why = N_("not a whole number");
 		return -1;
 	}
 	while (*p >= '0' && *p <= '9')
 		p++;
 	if (*p != '\0') {
-		*why = "not a whole number";
+		*why = N_("not a whole number");
 		return -1;
 	}
 	errno = 0;
 	long v = strtol(s, NULL, 10);
 	if (errno == ERANGE) {
-		*why = "out of range";
+		*why = N_("out of range");
 		return -1;
 	}
 	*out = v;

@@ -85,7 +85,7 @@ utf8_cpwidth(int32_t cp)
 		return 0;
 	/* combining marks and zero-width characters */
 	if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
-	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x20D0 && cp <= 0x20FF))
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x20D0 && cp <= 0x20FF) || utf8_is_bidi_control(cp))
 		return 0;
 	size_t lo = 0, hi = sizeof wide_ranges / sizeof wide_ranges[0];
 	while (lo < hi) {
@@ -127,6 +127,16 @@ utf8_prefix_by_width(const char *s, size_t cols)
 	return i;
 }
 
+int
+utf8_is_bidi_control(int32_t cp)
+{
+	/* LRM, RLM and ALM, the embeddings and overrides U+202A..U+202E and
+	 * the isolates U+2066..U+2069: they reorder what follows them, so a
+	 * name could show other text than it holds (CVE-2021-42574) */
+	return cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 void
 utf8_append_safe(strbuf *b, const char *s, size_t n, int keep_newlines)
 {
@@ -145,7 +155,7 @@ utf8_append_safe(strbuf *b, const char *s, size_t n, int keep_newlines)
 			sb_putc(b, (char)(cp + '@'));
 		} else if (cp == 0x7F) {
 			sb_puts(b, "^?");
-		} else if (cp >= 0x80 && cp < 0xA0) {
+		} else if ((cp >= 0x80 && cp < 0xA0) || utf8_is_bidi_control(cp)) {
 			sb_printf(b, "\\u%04X", (unsigned)cp);
 		} else {
 			sb_add(b, s + i, len);
@@ -176,4 +186,37 @@ utf8_encode(int32_t cp, char *out)
 	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
 	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+int
+utf8_no_break_before(int32_t cp)
+{
+	/* ，。、；：！？）》」』”’…．】〉～ */
+	static const int32_t set[] = {
+		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF09, 0x300B, 0x300D,
+		0x300F, 0x201D, 0x2019, 0x2026, 0xFF0E, 0x3011, 0x3009, 0xFF5E,
+	};
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (cp == set[i])
+			return 1;
+	return 0;
+}
+
+int
+utf8_no_break_after(int32_t cp)
+{
+	/* （《「『“‘【〈 */
+	static const int32_t set[] = {0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010, 0x3008};
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (cp == set[i])
+			return 1;
+	return 0;
+}
+
+int
+utf8_break_between(int32_t before, int32_t after)
+{
+	if (before < 0 || after < 0 || utf8_no_break_before(after) || utf8_no_break_after(before))
+		return 0;
+	return utf8_cpwidth(before) == 2 || utf8_cpwidth(after) == 2;
 }

@@ -25,10 +25,22 @@ size_t utf8_width(const char *s);
 /* utf8_prefix_by_width: bytes of s that fit in cols columns, never
  * splitting a character. */
 size_t utf8_prefix_by_width(const char *s, size_t cols);
-/* utf8_append_safe: append s to b with C0/C1 controls and DEL shown as
- * ^X or \xNN and invalid bytes as \xNN, keeping \n and \t only if
- * keep_newlines.  Nothing it appends can drive a terminal. */
+/* utf8_is_bidi_control: whether cp is a bidirectional formatting
+ * character (the marks, embeddings, overrides and isolates). */
+int utf8_is_bidi_control(int32_t cp);
+/* utf8_append_safe: append s to b with C0 controls and DEL shown as ^X
+ * and ^?, C1 controls and bidirectional formatting characters as \uNNNN,
+ * invalid bytes as \xNN, keeping \n and \t only if keep_newlines.
+ * Nothing it appends can drive a terminal or reorder the text shown. */
 void utf8_append_safe(strbuf *b, const char *s, size_t n, int keep_newlines);
+/* Line breaking in Chinese text, which has no spaces: a line may break
+ * between two characters when either is wide (CJK), except before a
+ * closing mark (，。、；：！？）》」 ...) or after an opening one（《「 ...). */
+int utf8_no_break_before(int32_t cp);
+int utf8_no_break_after(int32_t cp);
+/* utf8_break_between: whether a line may break between before and after
+ * (code points; -1 for an invalid byte: no). */
+int utf8_break_between(int32_t before, int32_t after);
 /* utf8_encode: write cp to out (4 bytes room), return length. */
 size_t utf8_encode(int32_t cp, char *out);
 

@@ -13,6 +13,7 @@
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "../tap.h"
+#include "gloss-testlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,23 +22,6 @@
 #include <unistd.h>
 
 /* ==== helpers =========================================================== */
-
-/* s with the first occurrence of from replaced by to (malloc'd). */
-static char *
-subst(const char *s, const char *from, const char *to)
-{
-	const char *p = strstr(s, from);
-	if (!p) {
-		printf("# subst: '%s' not found\n", from);
-		return xstrdup(s);
-	}
-	strbuf b;
-	sb_init(&b);
-	sb_add(&b, s, (size_t)(p - s));
-	sb_puts(&b, to);
-	sb_puts(&b, p + strlen(from));
-	return sb_steal(&b);
-}
 
 static const char base[] =
 	"term: softmax\n"                               /* 1 */
@@ -55,61 +39,12 @@ static const char base[] =
 	"[example]\n"                                   /* 13 */
 	"  softmax(0, 0) = (0.5, 0.5)\n";               /* 14 */
 
-/* parse text as x.term; the error message (or "") in err */
-static int
-parse_as(const char *text, gloss_entry *e, char *err, size_t n)
-{
-	err[0] = '\0';
-	return gloss_parse_term("x.term", "x", text, strlen(text), e, err, n);
-}
-
-static void
-bad_term(const char *name, const char *text, const char *want)
-{
-	gloss_entry e;
-	char err[800];
-	int rc = parse_as(text, &e, err, sizeof err);
-	ok(rc < 0, "%s: refused", name);
-	is_str(err, want, name);
-	if (rc == 0)
-		gloss_entry_free(&e);
-}
-
 static void
 bad_subst(const char *name, const char *from, const char *to, const char *want)
 {
 	char *t = subst(base, from, to);
 	bad_term(name, t, want);
 	free(t);
-}
-
-static void
-write_file(const char *dir, const char *name, const char *text)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		printf("# cannot write %s\n", path);
-		return;
-	}
-	fputs(text, f);
-	fclose(f);
-}
-
-/* the widest line of s in display columns */
-static size_t
-widest(const char *s)
-{
-	size_t most = 0;
-	char *copy = xstrdup(s);
-	for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
-		size_t w = utf8_width(line);
-		if (w > most)
-			most = w;
-	}
-	free(copy);
-	return most;
 }
 
 /* ==== parser ============================================================ */
@@ -156,7 +91,7 @@ static void
 test_parse_bad(void)
 {
 	bad_subst("unknown field", "alias: softmax function, Normalised Exp\n", "colour: red\n",
-	          "x.term:3: unknown field 'colour'; the fields are term, zh, alias, alias-zh, topic, short, see, try");
+	          "x.term:3: unknown field 'colour'; the fields are term, zh, alias, alias-zh, topic, short, short-zh, see, try");
 	bad_subst("field twice", "alias: softmax function, Normalised Exp\n", "zh: 又一个\n",
 	          "x.term:3: field 'zh' is given twice (first on line 2); keep one");
 	bad_subst("empty field", "zh: 归一化指数函数\n", "zh:   \n",
@@ -164,7 +99,8 @@ test_parse_bad(void)
 	bad_subst("missing field", "try: seed 1; seed\n", "",
 	          "x.term: the field 'try:' is missing; add it to the header");
 	bad_subst("unknown section", "[example]\n", "[examples]\n",
-	          "x.term:13: unknown section '[examples]'; the sections are [explain], [formula], [example], [note]");
+	          "x.term:13: unknown section '[examples]'; the sections are [explain], [formula], [example], [note], "
+	          "[explain-zh], [formula-zh], [example-zh], [note-zh]");
 	bad_subst("section twice", "[example]\n", "[explain]\n",
 	          "x.term:13: section [explain] appears twice (first on line 10); merge them");
 	bad_subst("missing section", "[example]\n  softmax(0, 0) = (0.5, 0.5)\n", "",
@@ -232,13 +168,7 @@ static void
 bad_compare(const char *name, const char *from, const char *to, const char *want)
 {
 	char *t = subst(cmp_base, from, to);
-	gloss_compare c;
-	char err[800] = "";
-	int rc = gloss_parse_compare("y.compare", "y", t, strlen(t), &c, err, sizeof err);
-	ok(rc < 0, "%s: refused", name);
-	is_str(err, want, name);
-	if (rc == 0)
-		gloss_compare_free(&c);
+	compare_refused(name, t, want);
 	free(t);
 }
 
@@ -310,7 +240,7 @@ test_directory(const char *dir)
 	if (g->nwarn == 1) {
 		char want[1200];
 		snprintf(want, sizeof want, "%s/broken.term:3: unknown field 'colour'; the fields are term, zh, alias, "
-		                            "alias-zh, topic, short, see, try", dir);
+		                            "alias-zh, topic, short, short-zh, see, try", dir);
 		is_str(g->warn[0], want, "the warning is FILE:LINE: message");
 	}
 	ok(g->n == 4 && strcmp(g->e[0].id, "embedding") == 0 && strcmp(g->e[3].id, "learning-rate") == 0,
@@ -423,22 +353,22 @@ test_directory(const char *dir)
 	size_t n = gloss_search(g, w1, 1, idx, 8);
 	ok(n == 1 && strcmp(g->e[idx[0]].id, "learning-rate") == 0, "search ignores case");
 	char snip[200];
-	gloss_search_snippet(&g->e[idx[0]], "saddle", snip, sizeof snip);
+	gloss_search_snippet(&g->e[idx[0]], "saddle", 0, snip, sizeof snip);
 	is_str(snip, "A saddle is flat.", "the snippet is the sentence that matched");
 	const char *w2[] = {"gradient"};
 	n = gloss_search(g, w2, 1, idx, 8);
 	ok(n == 3, "'gradient' is in three entries (got %zu)", n);
 	ok(n == 3 && strcmp(g->e[idx[0]].id, "gradient") == 0 && strcmp(g->e[idx[2]].id, "learning-rate") == 0,
 	   "names rank first, body text last");
-	gloss_search_snippet(&g->e[idx[0]], "gradient", snip, sizeof snip);
+	gloss_search_snippet(&g->e[idx[0]], "gradient", 0, snip, sizeof snip);
 	is_str(snip, "Slopes of the loss.", "a name match shows the definition");
-	gloss_search_snippet(&g->e[idx[2]], "gradient", snip, sizeof snip);
+	gloss_search_snippet(&g->e[idx[2]], "gradient", 0, snip, sizeof snip);
 	is_str(snip, "It scales the gradient. A saddle is flat.", "sentence with spaces made single");
 	char tiny[12];
-	gloss_search_snippet(gloss_get(g, "embedding"), "token", tiny, sizeof tiny);
+	gloss_search_snippet(gloss_get(g, "embedding"), "token", 0, tiny, sizeof tiny);
 	is_str(tiny, "A vector pe", "a snippet is cut to the buffer");
 	char cjk[8];
-	gloss_search_snippet(gloss_get(g, "gradient-descent"), "notes", cjk, sizeof cjk);
+	gloss_search_snippet(gloss_get(g, "gradient-descent"), "notes", 0, cjk, sizeof cjk);
 	is_str(cjk, "The not", "cut at the buffer, ASCII");
 	const char *w3[] = {"no such words"};
 	ok(gloss_search(g, w3, 1, idx, 8) == 0, "no match");
