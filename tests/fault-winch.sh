@@ -12,9 +12,12 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed"
 	exit 0
 fi
-sock=nnlab-winch-$$
+# one tmux server per session (calm, storm): a new session on the socket
+# of a server that is still shutting down would fail ("server exited
+# unexpectedly")
+sock=nnlab-winch-$$-calm
 T() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null || true; rm -rf "$TMPD"' EXIT
+trap 'for s in calm storm; do tmux -L "nnlab-winch-$$-$s" kill-server 2>/dev/null || true; done; rm -rf "$TMPD"' EXIT
 cd "$TMPD"
 w=$(tscale 1)
 
@@ -33,6 +36,7 @@ wait_for() {
 # session NAME STORM: start the workspace at 100x30, train, and (STORM=1)
 # resize all the while; end at 110x35, save the log to NAME.log, quit
 session() {
+	sock=nnlab-winch-$$-$1
 	T kill-server 2>/dev/null || true
 	rm -f "$TMPD/after"
 	T new-session -d -s nn -x 100 -y 30 \

@@ -166,6 +166,8 @@ has "resize: the job is still running" "Ctrl-C stops"
 keys C-c
 check "Ctrl-C: the job stops" wait_for "F1 help" 5
 check "Ctrl-C: and says so" wait_for "stopped at epoch" 5
+# the output pane alone, so eval's lines are not wrapped beside the chart
+keys 'layout output' Enter 'clear' Enter
 keys 'eval' Enter
 wait_for "accuracy " 30 || true
 acc=$(cap | tr '\n' ' ' | sed -n 's/.*accuracy \([0-9.]*\)%.*/\1/p')
