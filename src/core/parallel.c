@@ -21,6 +21,7 @@ typedef struct worker {
 	float *g;            /* [rows_w][k] its loss gradient */
 	size_t cap_g;
 	double loss;         /* its rows' loss sum */
+	long correct;        /* its rows answered right (classification) */
 	pthread_t th;
 } worker;
 
@@ -50,6 +51,7 @@ work(worker *w)
 	int r0 = (int)((long)p->rows * w->id / p->n), r1 = (int)((long)p->rows * (w->id + 1) / p->n);
 	int nr = r1 - r0, k = model_n_out(p->m), d = p->m->n_in;
 	w->loss = 0;
+	w->correct = 0;
 	model_copy_params(w->rep, p->m);
 	if (nr == 0) {
 		model_zero_grads(w->rep);
@@ -64,6 +66,11 @@ work(worker *w)
 	enum act_kind last = model_last_act(w->rep);
 	double l = loss_batch(p->c, last, model_out_z(w->rep), h, nr, k, p->labels ? p->labels + r0 : NULL,
 	                      p->targets ? p->targets + (size_t)r0 * k : NULL, w->g, NULL);
+	/* the rows answered right, from the same forward pass */
+	if (p->labels)
+		for (int i = 0; i < nr; i++)
+			w->correct += loss_predict(p->c, last, model_out_z(w->rep) + (size_t)i * k, h + (size_t)i * k, k) ==
+			              p->labels[r0 + i];
 	/* the gradient of this slice's mean, weighted by its share of the batch */
 	float share = (float)nr / (float)p->rows;
 	for (size_t i = 0; i < (size_t)nr * k; i++)
@@ -192,4 +199,13 @@ parallel_grad(parallel *p, model *m, const loss_cfg *c, const float *x, const in
 			loss_penalty(c, layer_W(m, l), layer_n_weights(L), L->frozen ? NULL : layer_dW(m, l));
 	}
 	return loss / rows;
+}
+
+long
+parallel_correct(const parallel *p)
+{
+	long n = 0;
+	for (int i = 0; i < p->n; i++)
+		n += p->w[i].correct;
+	return n;
 }

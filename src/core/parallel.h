@@ -36,4 +36,9 @@ int parallel_workers(const parallel *p);
 double parallel_grad(parallel *p, model *m, const loss_cfg *c, const float *x, const int *labels,
                      const float *targets, int rows);
 
+/* parallel_correct: of the last parallel_grad's rows with labels, how many
+ * the model answered right (loss_predict on the workers' forward passes;
+ * 0 without labels). */
+long parallel_correct(const parallel *p);
+
 #endif

@@ -194,16 +194,18 @@ trainer_step(trainer *t, model *m, const dataset *ds, rng_t *r)
 	const float *h;
 	if (t->par) {
 		/* the workers compute the gradient of the batch (penalties
-		 * included); a forward pass here counts the batch's correct
-		 * answers for the epoch's accuracy */
+		 * included) and count its right answers for the epoch's
+		 * accuracy, all from their own forward passes */
 		loss = parallel_grad(t->par, m, &t->loss, t->bx, labels, targets, rows);
-		h = model_forward(m, t->bx, rows, 0, NULL);
+		h = NULL;
 	} else {
 		h = model_forward(m, t->bx, rows, 1, r);
 		loss = loss_batch(&t->loss, last, model_out_z(m), h, rows, n_out, labels, targets, t->g, NULL);
 	}
 	t->batch_correct = 0;
-	if (!ds->regression)
+	if (t->par) /* the workers counted their rows' right answers */
+		t->batch_correct = ds->regression ? 0 : parallel_correct(t->par);
+	else if (!ds->regression)
 		for (int i = 0; i < rows; i++)
 			t->batch_correct += loss_predict(&t->loss, last, model_out_z(m) + (size_t)i * n_out,
 			                                 h + (size_t)i * n_out, n_out) == t->by[i];
