@@ -25,14 +25,6 @@
 
 static const char *const distill_keys[] = {"hidden", "T", "alpha", "epochs", "lr", NULL};
 
-/* wpad: the printf width that pads s to w columns (a Chinese character
- * takes two columns but three bytes) */
-static int
-wpad(int w, const char *s)
-{
-	return w + (int)(strlen(s) - utf8_width(s));
-}
-
 static void
 row(const char *who, const model *m, const dataset *ds, loss_cfg *c)
 {
@@ -40,7 +32,7 @@ row(const char *who, const model *m, const dataset *ds, loss_cfg *c)
 	char b1[32], b2[32], b3[32], d[128];
 	model_describe(m, d, sizeof d);
 	model_evaluate((model *)m, c, ds, 0, ds->n_train, &tr, NULL);
-	out_printf("  %-*s %-18s %9s", wpad(22, who), who, d, net_count((long)m->n_params, b1, sizeof b1));
+	out_printf("  %-*s %-18s %9s", utf8_pad(22, who), who, d, net_count((long)m->n_params, b1, sizeof b1));
 	if (ds->n > ds->n_train) {
 		model_evaluate((model *)m, c, ds, ds->n_train, ds->n, &te, NULL);
 		out_printf("  %8s  %8s\n", net_pct(tr.acc, b2, sizeof b2), net_pct(te.acc, b3, sizeof b3));
@@ -134,8 +126,8 @@ cmd_distill(session *s, cmd_args *a)
 		return session_stopped("distill");
 	}
 	const char *h[4] = {_("network"), _("params"), _("train"), _("test")};
-	out_printf("\n  %-22s %-*s %*s  %*s  %*s\n", "", wpad(18, h[0]), h[0], wpad(9, h[1]), h[1], wpad(8, h[2]), h[2],
-	           wpad(8, h[3]), h[3]);
+	out_printf("\n  %-22s %-*s %*s  %*s  %*s\n", "", utf8_pad(18, h[0]), h[0], utf8_pad(9, h[1]), h[1], utf8_pad(8, h[2]), h[2],
+	           utf8_pad(8, h[3]), h[3]);
 	row(_("teacher"), teacher, ds, &c);
 	row(_("student, labels only"), plain, ds, &c);
 	row(_("student, distilled"), dist, ds, &c);

@@ -23,14 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* wpad: the printf width that pads s to w columns (a Chinese character
- * takes two columns but three bytes) */
-static int
-wpad(int w, const char *s)
-{
-	return w + (int)(strlen(s) - utf8_width(s));
-}
-
 /* kind_text: a critical point's kind from core/landscape.c, translated */
 static const char *
 kind_text(const char *kind)
@@ -83,7 +75,7 @@ print_path(enum land_fn fn, const land_run *r)
 {
 	long last = r->n - 1, m = table_stride(last);
 	const char *st = _("step"), *gr = _("|gradient|");
-	out_printf("\n  %*s %13s %13s %13s %*s\n", wpad(6, st), st, "x", "y", "f(x,y)", wpad(12, gr), gr);
+	out_printf("\n  %*s %13s %13s %13s %*s\n", utf8_pad(6, st), st, "x", "y", "f(x,y)", utf8_pad(12, gr), gr);
 	for (long k = 0; k <= last; k++) {
 		if (!shown(k, last, m))
 			continue;

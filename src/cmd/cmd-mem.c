@@ -28,14 +28,6 @@
 
 /* ==== number formats ==================================================== */
 
-/* wpad: the printf width that pads s to w columns (Chinese characters
- * take two columns but three bytes). */
-static int
-wpad(int w, const char *s)
-{
-	return w + (int)(strlen(s) - utf8_width(s));
-}
-
 /* fmt_count: v with thousands separators, "1,234,567". */
 static const char *
 fmt_count(uint64_t v, char *buf, size_t n)
@@ -366,7 +358,7 @@ static void
 row_header(void)
 {
 	const char *t = _("term"), *f = _("formula"), *b = _("bytes");
-	out_printf("  %-*s %-*s %*s %9s %9s\n", wpad(22, t), t, wpad(16, f), f, wpad(17, b), b, "GiB", "GB");
+	out_printf("  %-*s %-*s %*s %9s %9s\n", utf8_pad(22, t), t, utf8_pad(16, f), f, utf8_pad(17, b), b, "GiB", "GB");
 }
 
 static void
@@ -375,11 +367,11 @@ row(const char *name, const char *formula, uint64_t bytes)
 	char c[32];
 	if (bytes == UINT64_MAX) {  /* the estimator saturates instead of wrapping */
 		const char *over = _("over 1.8e19");
-		out_printf("  %-*s %-*s %*s %9s %9s\n", wpad(22, name), name, wpad(16, formula), formula, wpad(17, over), over,
+		out_printf("  %-*s %-*s %*s %9s %9s\n", utf8_pad(22, name), name, utf8_pad(16, formula), formula, utf8_pad(17, over), over,
 		           "-", "-");
 		return;
 	}
-	out_printf("  %-*s %-*s %17s %9.3f %9.3f\n", wpad(22, name), name, wpad(16, formula), formula, fmt_count(bytes, c, sizeof c), gib(bytes),
+	out_printf("  %-*s %-*s %17s %9.3f %9.3f\n", utf8_pad(22, name), name, utf8_pad(16, formula), formula, fmt_count(bytes, c, sizeof c), gib(bytes),
 	           gb(bytes));
 }
 
@@ -499,8 +491,8 @@ print_training(const memreq *r, int verbose)
 		out_printf(_("\nper GPU on N=%llu GPUs by ZeRO stage (Rajbhandari et al. 2020), GB:\n"),
 		           (unsigned long long)c->gpus);
 		const char *h[6] = {_("stage"), _("weights"), _("grads"), _("optim"), _("activations"), _("total")};
-		out_printf("  %-*s %*s %*s %*s %*s %*s\n", wpad(18, h[0]), h[0], wpad(9, h[1]), h[1], wpad(9, h[2]), h[2],
-		           wpad(9, h[3]), h[3], wpad(11, h[4]), h[4], wpad(9, h[5]), h[5]);
+		out_printf("  %-*s %*s %*s %*s %*s %*s\n", utf8_pad(18, h[0]), h[0], utf8_pad(9, h[1]), h[1], utf8_pad(9, h[2]), h[2],
+		           utf8_pad(9, h[3]), h[3], utf8_pad(11, h[4]), h[4], utf8_pad(9, h[5]), h[5]);
 		static const char *const stages[] = {N_("0 plain data par."), N_("1 optimizer state"), N_("2 + gradients"),
 		                                     N_("3 + weights")};
 		for (int z = 0; z <= 3; z++) {
@@ -509,7 +501,7 @@ print_training(const memreq *r, int verbose)
 			k.zero = z;
 			memest_training(&r->m, &k, &u);
 			const char *st = _(stages[z]);
-			out_printf("  %-*s %9.3f %9.3f %9.3f %11.3f %9.3f%s\n", wpad(18, st), st, gb(u.weights_gpu), gb(u.grads_gpu),
+			out_printf("  %-*s %9.3f %9.3f %9.3f %11.3f %9.3f%s\n", utf8_pad(18, st), st, gb(u.weights_gpu), gb(u.grads_gpu),
 			           gb(u.master_gpu + u.optim_gpu), gb(u.act_gpu), gb(u.total_gpu), z == c->zero ? "  <-" : "");
 		}
 		out_printf(_("  activations are not divided: each GPU runs its own micro-batch of b sequences\n"));
@@ -545,13 +537,13 @@ mem_presets(session *s, cmd_args *a)
 	if (args_max(a, 0, "mem presets") < 0)
 		return -1;
 	const char *pr = _("preset"), *ar = _("arch");
-	out_printf("%-*s %-*s %3s %6s %3s %3s %6s %5s %6s\n", wpad(12, pr), pr, wpad(5, ar), ar, "L", "h", "a", "kv", "V",
+	out_printf("%-*s %-*s %3s %6s %3s %3s %6s %5s %6s\n", utf8_pad(12, pr), pr, utf8_pad(5, ar), ar, "L", "h", "a", "kv", "V",
 	           "n_ctx", "f");
 	for (const memest_model *m = memest_presets; m->name; m++)
 		out_printf("%-12s %-5s %3d %6d %3d %3d %6ld %5ld %6ld\n", m->name, arch_names[m->arch], m->layers, m->hidden,
 		           m->heads, m->kv_heads, m->vocab, m->ctx, m->ffn);
 	const char *h[4] = {_("by the formula"), _("published"), _("diff"), _("published in")};
-	out_printf("\n%-*s %*s %*s %*s  %s\n", wpad(12, pr), pr, wpad(17, h[0]), h[0], wpad(10, h[1]), h[1], wpad(8, h[2]),
+	out_printf("\n%-*s %*s %*s %*s  %s\n", utf8_pad(12, pr), pr, utf8_pad(17, h[0]), h[0], utf8_pad(10, h[1]), h[1], utf8_pad(8, h[2]),
 	           h[2], h[3]);
 	for (const memest_model *m = memest_presets; m->name; m++) {
 		memest_params p;
@@ -671,26 +663,26 @@ mem_notes(session *s, cmd_args *a)
 
 	out_printf(_("\nOther readings of the formula, in GB (10^9 bytes):\n"));
 	const char *rd = _("reading");
-	out_printf("  %-*s %10s %12s %11s\n", wpad(40, rd), rd, "BERT-Base", "GPT-2 med.", "GPT-3 175B");
+	out_printf("  %-*s %10s %12s %11s\n", utf8_pad(40, rd), rd, "BERT-Base", "GPT-2 med.", "GPT-3 175B");
 	static const char *const readings[] = {N_("as written (bytes plus counts)"), N_("every count times dtype bytes"),
 	                                       N_("one vector per token (batch*seq)"), N_("per token, and in bytes")};
 	for (int k = 0; k < 4; k++) {
 		rd = _(readings[k]);
-		out_printf("  %-*s", wpad(40, rd), rd);
+		out_printf("  %-*s", utf8_pad(40, rd), rd);
 		for (int i = 0; i < NOTES_ROWS; i++)
 			out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, notes_gb(&notes_rows[i], k & 1, k >> 1));
 		out_printf("\n");
 	}
 	rd = _("as written, in GiB (2^30 bytes)");
-	out_printf("  %-*s", wpad(40, rd), rd);
+	out_printf("  %-*s", utf8_pad(40, rd), rd);
 	for (int i = 0; i < NOTES_ROWS; i++)
 		out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, notes_gb(&notes_rows[i], 0, 0) * 1e9 / 1073741824.0);
 	rd = _("the table prints");
-	out_printf("\n  %-*s", wpad(40, rd), rd);
+	out_printf("\n  %-*s", utf8_pad(40, rd), rd);
 	for (int i = 0; i < NOTES_ROWS; i++)
 		out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, (double)notes_rows[i].printed / 10.0);
 	rd = _("this lab, term by term");
-	out_printf("\n  %-*s", wpad(40, rd), rd);
+	out_printf("\n  %-*s", utf8_pad(40, rd), rd);
 	for (int i = 0; i < NOTES_ROWS; i++)
 		out_printf(" %*.3f", i == 0 ? 10 : i == 1 ? 12 : 11, lab[i]);
 	out_printf("\n");
@@ -839,7 +831,7 @@ mem_infer(session *s, cmd_args *a)
 		out_printf(_("          no layers given: weights only\n"));
 	out_printf(_("weights   P*bits/8 bytes\n"));
 	const char *h[3] = {_("weights"), _("KV cache"), _("total bytes")};
-	out_printf("\n  %-6s %*s %*s %*s %9s", "dtype", wpad(16, h[0]), h[0], wpad(15, h[1]), h[1], wpad(16, h[2]), h[2],
+	out_printf("\n  %-6s %*s %*s %*s %9s", "dtype", utf8_pad(16, h[0]), h[0], utf8_pad(15, h[1]), h[1], utf8_pad(16, h[2]), h[2],
 	           "GB");
 	if (r.budget)
 		out_printf("%s", _("  fits?"));

@@ -34,14 +34,6 @@
 static const numfmt *const formats[] = {&NUMFMT_FP32, &NUMFMT_FP16, &NUMFMT_BF16};
 enum { NFORMATS = 3 };
 
-/* wpad: the printf width that pads s to w columns (a Chinese character
- * takes two columns but three bytes) */
-static int
-wpad(int w, const char *s)
-{
-	return w + (int)(strlen(s) - utf8_width(s));
-}
-
 /* ==== the number ========================================================= */
 
 /* parse_pattern: "fp16:0x3c00" -> the format and the bits; 0 if the text
@@ -216,7 +208,7 @@ quant_bits(session *s, cmd_args *a)
 		out_printf(_("x = %s (the nearest double: %.20g)\n"), text, x);
 
 	const char *hx = _("hex"), *ex = _("exponent"), *ma = _("mantissa");
-	out_printf("\n  %-5s %-*s %s %-*s %-*s %s\n", "", wpad(10, hx), hx, "s", wpad(8, ex), ex, wpad(23, ma), ma,
+	out_printf("\n  %-5s %-*s %s %-*s %-*s %s\n", "", utf8_pad(10, hx), hx, "s", utf8_pad(8, ex), ex, utf8_pad(23, ma), ma,
 	           _("kind"));
 	uint32_t codes[NFORMATS];
 	for (int i = 0; i < NFORMATS; i++) {
@@ -231,7 +223,7 @@ quant_bits(session *s, cmd_args *a)
 		           8 - numfmt_width(f) / 4, "", numfmt_sign(f, codes[i]), e, m, buf);
 	}
 	const char *sv = _("stored value"), *er = _("error");
-	out_printf("\n  %-5s %-*s %-*s %s\n", "", wpad(24, sv), sv, wpad(12, er), er, _("relative error"));
+	out_printf("\n  %-5s %-*s %-*s %s\n", "", utf8_pad(24, sv), sv, utf8_pad(12, er), er, _("relative error"));
 	for (int i = 0; i < NFORMATS; i++) {
 		const numfmt *f = formats[i];
 		double v = numfmt_decode(f, codes[i]);
@@ -334,13 +326,13 @@ eval_line(netlab *nl, const char *name, int r0, int r1, const eval_result *befor
 	eval_rows(nl, r0, r1, &after);
 	char b1[32], b2[32];
 	if (nl->data->regression)
-		out_printf(_("  %-*s loss %.6f -> %.6f (%+.6f)\n"), wpad(6, name), name, before->loss, after.loss,
+		out_printf(_("  %-*s loss %.6f -> %.6f (%+.6f)\n"), utf8_pad(6, name), name, before->loss, after.loss,
 		           after.loss - before->loss);
 	else
 		out_printf(labs(after.correct - before->correct) == 1
 		                   ? _("  %-*s accuracy %s -> %s (%+ld sample), loss %.6f -> %.6f\n")
 		                   : _("  %-*s accuracy %s -> %s (%+ld samples), loss %.6f -> %.6f\n"),
-		           wpad(6, name), name, net_pct(before->acc, b1, sizeof b1), net_pct(after.acc, b2, sizeof b2),
+		           utf8_pad(6, name), name, net_pct(before->acc, b1, sizeof b1), net_pct(after.acc, b2, sizeof b2),
 		           after.correct - before->correct, before->loss, after.loss);
 }
 

@@ -23,14 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* wpad: the printf width that pads s to w columns (a Chinese character
- * takes two columns but three bytes) */
-static int
-wpad(int w, const char *s)
-{
-	return w + (int)(strlen(s) - utf8_width(s));
-}
-
 static void
 draws_note(session *s, uint64_t before)
 {
@@ -106,8 +98,8 @@ rl_bandit_cmd(session *s, cmd_args *a)
 	long tail = steps < 100 ? steps : 100;
 	const char *h[5] = {_("mean reward"), _("best arm pulled"), _("best arm found"), _("(last 100 pulls)"),
 	                    _("(at the end)")};
-	out_printf("\n  %-6s %*s %*s %*s\n", "eps", wpad(18, h[0]), h[0], wpad(20, h[1]), h[1], wpad(16, h[2]), h[2]);
-	out_printf("  %-6s %*s %*s %*s\n", "", wpad(18, h[3]), h[3], wpad(20, h[3]), h[3], wpad(16, h[4]), h[4]);
+	out_printf("\n  %-6s %*s %*s %*s\n", "eps", utf8_pad(18, h[0]), h[0], utf8_pad(20, h[1]), h[1], utf8_pad(16, h[2]), h[2]);
+	out_printf("  %-6s %*s %*s %*s\n", "", utf8_pad(18, h[3]), h[3], utf8_pad(20, h[3]), h[3], utf8_pad(16, h[4]), h[4]);
 	for (int e = 0; e < neps; e++) {
 		double rw = 0, op = 0;
 		for (long t = steps - tail; t < steps; t++) {
@@ -144,7 +136,7 @@ rl_bandit_cmd(session *s, cmd_args *a)
 	int best = rl_argmax(qt, (int)arms), greedy = rl_argmax(res.q_est + e * arms, (int)arms);
 	const char *g[4] = {_("arm"), _("true mean"), _("estimate"), _("pulls")};
 	out_printf(_("\nproblem 1 with eps %g:\n"), eps[e]);
-	out_printf("  %*s %*s %*s %*s\n", wpad(4, g[0]), g[0], wpad(10, g[1]), g[1], wpad(10, g[2]), g[2], wpad(7, g[3]),
+	out_printf("  %*s %*s %*s %*s\n", utf8_pad(4, g[0]), g[0], utf8_pad(10, g[1]), g[1], utf8_pad(10, g[2]), g[2], utf8_pad(7, g[3]),
 	           g[3]);
 	for (long k = 0; k < arms; k++)
 		out_printf("  %4ld %10.3f %10.3f %7ld%s\n", k, qt[k], res.q_est[e * arms + k], res.pulls[e * arms + k],
@@ -180,7 +172,7 @@ print_policy(const rl_grid *g, const double *q, const int *path, int plen)
 	for (int k = 0; k <= plen; k++)
 		on[path[k]] = 1;
 	const char *h1 = _("greedy action per cell"), *h2 = _("the greedy walk from S");
-	out_printf("\n  %-*s   %s\n", wpad(2 * g->cols, h1), h1, h2);
+	out_printf("\n  %-*s   %s\n", utf8_pad(2 * g->cols, h1), h1, h2);
 	for (int r = 0; r < g->rows; r++) {
 		char left[64] = "", right[64] = "";
 		for (int c = 0; c < g->cols; c++) {
@@ -229,7 +221,7 @@ rl_grid_cmd(session *s, cmd_args *a)
 
 	long block = episodes >= 10 ? episodes / 10 : 1;
 	const char *h[3] = {_("episodes"), _("mean reward"), _("mean moves")};
-	out_printf("\n  %-*s %*s %*s\n", wpad(13, h[0]), h[0], wpad(13, h[1]), h[1], wpad(11, h[2]), h[2]);
+	out_printf("\n  %-*s %*s %*s\n", utf8_pad(13, h[0]), h[0], utf8_pad(13, h[1]), h[1], utf8_pad(11, h[2]), h[2]);
 	for (long b = 0; b < episodes; b += block) {
 		long end = b + block < episodes ? b + block : episodes;
 		double rw = 0, mv = 0;

@@ -76,14 +76,6 @@ run_race(model *m, const dataset *ds, long epochs, double target, rng_t *r, race
 	trainer_free(&t);
 }
 
-/* wpad: the printf width that pads s to w columns (a Chinese character
- * takes two columns but three bytes) */
-static int
-wpad(int w, const char *s)
-{
-	return w + (int)(strlen(s) - utf8_width(s));
-}
-
 static void
 race_line(const char *who, const race *x)
 {
@@ -92,7 +84,7 @@ race_line(const char *who, const race *x)
 		snprintf(b1, sizeof b1, _("epoch %ld (%ld steps)"), x->reached, x->steps);
 	else
 		snprintf(b1, sizeof b1, "%s", _("not reached"));
-	out_printf("  %-*s %-*s %9s %9s\n", wpad(30, who), who, wpad(22, b1), b1, net_pct(x->best, b2, sizeof b2), net_pct(x->acc, b3, sizeof b3));
+	out_printf("  %-*s %-*s %9s %9s\n", utf8_pad(30, who), who, utf8_pad(22, b1), b1, net_pct(x->best, b2, sizeof b2), net_pct(x->acc, b3, sizeof b3));
 }
 
 static int
@@ -153,7 +145,7 @@ cmd_transfer(session *s, cmd_args *a)
 	out_printf(_("\n%ld epochs each on the same batches, test accuracy checked after every epoch; target %s\n"), epochs,
 	           net_pct(target, b1, sizeof b1));
 	const char *h[3] = {_("reaches the target at"), _("best"), _("last")};
-	out_printf("  %-30s %-*s %*s %*s\n", "", wpad(22, h[0]), h[0], wpad(9, h[1]), h[1], wpad(9, h[2]), h[2]);
+	out_printf("  %-30s %-*s %*s %*s\n", "", utf8_pad(22, h[0]), h[0], utf8_pad(9, h[1]), h[1], utf8_pad(9, h[2]), h[2]);
 	race_line(freeze > 1 ? _("fine-tuned, layers 1-2 frozen")
 	          : freeze   ? _("fine-tuned, layer 1 frozen")
 	                     : _("fine-tuned, nothing frozen"),

@@ -220,3 +220,9 @@ utf8_break_between(int32_t before, int32_t after)
 		return 0;
 	return utf8_cpwidth(before) == 2 || utf8_cpwidth(after) == 2;
 }
+
+int
+utf8_pad(int w, const char *s)
+{
+	return w + (int)(strlen(s) - utf8_width(s));
+}

@@ -22,6 +22,9 @@ size_t utf8_invalid_at(const char *s, size_t n);
 int utf8_cpwidth(int32_t cp);
 /* utf8_width: columns the string takes (invalid bytes count 1 each). */
 size_t utf8_width(const char *s);
+/* utf8_pad: the printf field width ("%-*s") that pads s to w columns: a
+ * Chinese character takes two columns but three bytes. */
+int utf8_pad(int w, const char *s);
 /* utf8_prefix_by_width: bytes of s that fit in cols columns, never
  * splitting a character. */
 size_t utf8_prefix_by_width(const char *s, size_t cols);
