@@ -81,6 +81,22 @@ out=$(GPLOG=$TMPD/gp2.log env -u DISPLAY -u WAYLAND_DISPLAY NNLAB_GNUPLOT=$TMPD/
 lacks_window=1; case $out in *"drawn in a gnuplot window"*) lacks_window=0 ;; esac
 is "live: no display, no window opened (and nothing said)" "$lacks_window" 1
 
+# decision regions drawn on the data's own axes: the ranges are the
+# features' ranges widened 5% each side (from data show's min and max),
+# the axes are named after the features, and the cells and points are
+# placed by the same mapping from column and row numbers
+rm -f gp3.log
+out=$(GPLOG=$TMPD/gp3.log NNLAB_GNUPLOT=$TMPD/fake/gnuplot "$NNLAB" -c "$data; net new 2 8 tanh 2; train 20; data show; plot boundary to=dumb" 2>&1)
+want=$(printf '%s\n' "$out" | awk 'NF == 5 && ($1 == "x1" || $1 == "x2") { m = ($3 - $2) * 0.05; printf "%s %.5f %.5f\n", $1, $2 - m, $3 + m }')
+got=$(sed -n 's/^set \([xy]\)range \[\(.*\):\(.*\)\]$/\1 \2 \3/p' gp3.log | awk '{ printf "%s %.5f %.5f\n", $1 == "x" ? "x1" : "x2", $2, $3 }')
+is "boundary: the axes span the data's ranges plus 5%" "$got" "$want"
+check "boundary: x axis named after the first feature" grep -qx "set xlabel 'x1' noenhanced" gp3.log
+check "boundary: y axis named after the second feature" grep -qx "set ylabel 'x2' noenhanced" gp3.log
+x0=$(printf '%s\n' "$got" | awk 'NR == 1 { print $2 }')
+n=$(grep -c "^plot \$matrix matrix using (${x0%???}[0-9]* + (\$1 + 0.5) \* [0-9.]*):([0-9.-]* - (\$2 + 0.5) \* [0-9.]*):3 with image" gp3.log || true)
+is "boundary: the cells placed in the data's units" "$n" 1
+check "boundary: the points placed by the same mapping" grep -q '^     \$marks using (' gp3.log
+
 if [ -z "$real" ]; then
 	echo "# gnuplot is not installed: the tests with a real gnuplot are skipped"
 	for t in dumb png svg pdf hostile-name hostile-label restart complaint plotter boundary net; do

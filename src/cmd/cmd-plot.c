@@ -337,6 +337,12 @@ fill_boundary(session *s, int argc, const char *const *argv, plot_pic *out)
 		.hi = ds->k - 1,
 		.categorical = 1,
 		.marks = marks,
+		.x0 = x0,
+		.x1 = x1,
+		.y0 = y0,
+		.y1 = y1,
+		.xname = f1,
+		.yname = f2,
 	};
 	if (ds->k == 1)
 		hm.lo = hm.hi = 0;

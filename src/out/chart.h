@@ -53,6 +53,10 @@ typedef struct heatmap {
 	                                  * shows its most common value, not the mean */
 	const char *marks;               /* [rows][cols]: an ASCII letter or digit drawn
 	                                  * over the cell (data points), 0 = none; or NULL */
+	/* the plane the cells tile, for pictures with real axes (gnuplot):
+	 * column 0 starts at x0, row 0 is the top, at y1; x0 == x1: none */
+	double x0, x1, y0, y1;
+	const char *xname, *yname;       /* the axes' names, or NULL */
 } heatmap;
 
 /* out_chart / out_heatmap: show through the current sink. */

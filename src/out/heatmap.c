@@ -676,6 +676,8 @@ heatmap_dup(const heatmap *h)
 	}
 	d->row_labels = dup_labels(h->row_labels, h->rows);
 	d->col_labels = dup_labels(h->col_labels, h->cols);
+	d->xname = h->xname ? xstrdup(h->xname) : NULL;
+	d->yname = h->yname ? xstrdup(h->yname) : NULL;
 	return d;
 }
 
@@ -690,6 +692,8 @@ heatmap_free(heatmap *h)
 	free((char *)h->marks);
 	free_labels(h->row_labels, h->rows);
 	free_labels(h->col_labels, h->cols);
+	free((char *)h->xname);
+	free((char *)h->yname);
 	free(h);
 }
 
