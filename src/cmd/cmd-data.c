@@ -509,7 +509,7 @@ data_show(session *s, cmd_args *a)
 	sb_printf(&b, _("checksum: %016llx\n"), (unsigned long long)dataset_checksum(ds));
 	if (!ds->regression)
 		show_classes(&b, ds);
-	sb_puts(&b, _("  column (all rows)           min        max       mean         sd\n"));
+	sb_puts(&b, _("  column (all rows)       min        max       mean         sd\n"));
 	enum { SHOW_MAX_FEATURES = 30 };
 	for (int j = 0; j < ds->d && j < SHOW_MAX_FEATURES; j++)
 		show_column(&b, ds->feature_names ? ds->feature_names[j] : "x", ds->x, ds->n, ds->d, j);

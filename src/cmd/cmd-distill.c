@@ -118,24 +118,22 @@ cmd_distill(session *s, cmd_args *a)
 	distill_train(plain, teacher, ds, &dc, &copy);
 	dc.alpha = alpha;
 	distill_train(dist, teacher, ds, &dc, &s->rng);
+	int rc = 0;
 	if (nn_interrupted) {
-		model_free(plain);
-		model_free(dist);
-		model_free(own_teacher);
-		dataset_free(own_data);
-		return session_stopped("distill");
+		rc = session_stopped("distill");
+	} else {
+		const char *h[4] = {_("network"), _("params"), _("train"), _("test")};
+		out_printf("\n  %-22s %-*s %*s  %*s  %*s\n", "", utf8_pad(18, h[0]), h[0], utf8_pad(9, h[1]), h[1],
+		           utf8_pad(8, h[2]), h[2], utf8_pad(8, h[3]), h[3]);
+		row(_("teacher"), teacher, ds, &c);
+		row(_("student, labels only"), plain, ds, &c);
+		row(_("student, distilled"), dist, ds, &c);
 	}
-	const char *h[4] = {_("network"), _("params"), _("train"), _("test")};
-	out_printf("\n  %-22s %-*s %*s  %*s  %*s\n", "", utf8_pad(18, h[0]), h[0], utf8_pad(9, h[1]), h[1], utf8_pad(8, h[2]), h[2],
-	           utf8_pad(8, h[3]), h[3]);
-	row(_("teacher"), teacher, ds, &c);
-	row(_("student, labels only"), plain, ds, &c);
-	row(_("student, distilled"), dist, ds, &c);
 	model_free(plain);
 	model_free(dist);
 	model_free(own_teacher);
 	dataset_free(own_data);
-	return 0;
+	return rc;
 }
 
 const cmd_entry cmd_distill_entry = {

@@ -198,8 +198,11 @@ const cmd_entry cmd_parallel_entry = {
 	        "precision but are not bit-identical: floating-point addition is not associative, and the split "
 	        "changes the order in which the gradient sums add up their rows.  With 'time' it measures both "
 	        "runs and prints the speed-up; small networks gain little, because waking the threads and "
-	        "summing their gradients on every batch costs about as much as the work.  The network must have no dropout.  The session's "
-	        "network is not changed."),
+	        "summing their gradients on every batch costs about as much as the work.  Each worker makes its "
+	        "matrix products with one BLAS thread; a single worker's large products may already use every core "
+	        "through the BLAS library, so on a machine with few cores 'train' alone can be as fast as "
+	        "'train workers=N', and data parallelism pays where one worker cannot use the cores by itself.  "
+	        "The network must have no dropout.  The session's network is not changed."),
 	.examples = "data spiral n=500\nnet new 2 256 tanh 256 tanh 3\nparallel\nparallel workers=2 batch=512 steps=100 time",
 	.exec = cmd_parallel,
 	.keys = parallel_keys,

@@ -87,6 +87,33 @@ race_line(const char *who, const race *x)
 	out_printf("  %-*s %-*s %9s %9s\n", utf8_pad(30, who), who, utf8_pad(22, b1), b1, net_pct(x->best, b2, sizeof b2), net_pct(x->acc, b3, sizeof b3));
 }
 
+/* The race's table and what it shows. */
+static void
+report(const race *ft, const race *sc, long epochs, double target, int freeze)
+{
+	char b1[32];
+	out_printf(_("\n%ld epochs each on the same batches, test accuracy checked after every epoch; target %s\n"), epochs,
+	           net_pct(target, b1, sizeof b1));
+	const char *h[3] = {_("reaches the target at"), _("best"), _("last")};
+	out_printf("  %-30s %-*s %*s %*s\n", "", utf8_pad(22, h[0]), h[0], utf8_pad(9, h[1]), h[1], utf8_pad(9, h[2]), h[2]);
+	race_line(freeze > 1 ? _("fine-tuned, layers 1-2 frozen")
+	          : freeze   ? _("fine-tuned, layer 1 frozen")
+	                     : _("fine-tuned, nothing frozen"),
+	          ft);
+	race_line(_("from scratch (random weights)"), sc);
+	if (ft->reached > 0 && (sc->reached < 0 || ft->reached < sc->reached))
+		out_printf("%s", sc->reached < 0 ? _("the pre-trained start reaches the target first; from scratch it does "
+		                                     "not get there in this budget\n")
+		                                 : _("the pre-trained start reaches the target first\n"));
+	else if (sc->reached > 0 && (ft->reached < 0 || sc->reached < ft->reached))
+		out_printf(_("from scratch reaches the target first: here the pre-trained features did not help\n"));
+	else if (ft->reached > 0)
+		out_printf(_("both reach the target in the same epoch\n"));
+	else
+		out_printf(_("neither reaches the target in this budget; try more epochs= or a lower target=\n"));
+	out_printf(_("the session's data and network are unchanged\n"));
+}
+
 static int
 cmd_transfer(session *s, cmd_args *a)
 {
@@ -102,71 +129,46 @@ cmd_transfer(session *s, cmd_args *a)
 	rng_t *r = &s->rng;
 	char b1[32];
 	/* 1. the source task and pre-training */
-	dataset *src = dataset_spiral(r, 100, 3, 0.2);
-	model *pre = make_net(r);
+	dataset *src = dataset_spiral(r, 100, 3, 0.2), *tgt = NULL;
+	model *pre = make_net(r), *scratch = NULL;
 	trainer t;
 	trainer_init(&t);
 	trainer_reset(&t, pre);
 	long steps = pretrain * trainer_steps_per_epoch(&t, src);
 	for (long i = 0; i < steps && !session_poll(); i++)
 		trainer_step(&t, pre, src, r);
-	if (nn_interrupted) {
-		trainer_free(&t);
-		model_free(pre);
-		dataset_free(src);
-		return session_stopped("transfer");
-	}
 	eval_result ev;
-	model_evaluate(pre, &t.loss, src, 0, src->n, &ev, NULL);
+	if (!nn_interrupted)
+		model_evaluate(pre, &t.loss, src, 0, src->n, &ev, NULL);
 	trainer_free(&t);
-	out_printf(_("source task: spiral of 300 points (noise 0.2); 2-64tanh-64tanh-3 pre-trained %ld epochs "
-	             "(sgd lr 0.1, batch 32): training accuracy %s\n"),
-	           pretrain, net_pct(ev.acc, b1, sizeof b1));
-	/* 2. the target task */
-	dataset *tgt = dataset_spiral(r, 30, 3, 0.25);
-	dataset_split(tgt, r, 0.5);
-	out_printf(_("target task: a noisier spiral of 90 points (noise 0.25), %d to train on, %d held out to test\n"),
-	           tgt->n_train, tgt->n - tgt->n_train);
-	/* 3. the two runs on the same batches */
-	for (int l = 0; l < freeze; l++)
-		pre->layers[l].frozen = 1;
-	model *scratch = make_net(r);
-	rng_t same = *r;
 	race ft, sc;
-	run_race(pre, tgt, epochs, target, r, &ft);
-	run_race(scratch, tgt, epochs, target, &same, &sc);
-	if (nn_interrupted) {
-		model_free(pre);
-		model_free(scratch);
-		dataset_free(src);
-		dataset_free(tgt);
-		return session_stopped("transfer");
+	if (!nn_interrupted) {
+		out_printf(_("source task: spiral of 300 points (noise 0.2); 2-64tanh-64tanh-3 pre-trained %ld epochs "
+		             "(sgd lr 0.1, batch 32): training accuracy %s\n"),
+		           pretrain, net_pct(ev.acc, b1, sizeof b1));
+		/* 2. the target task */
+		tgt = dataset_spiral(r, 30, 3, 0.25);
+		dataset_split(tgt, r, 0.5);
+		out_printf(_("target task: a noisier spiral of 90 points (noise 0.25), %d to train on, %d held out to test\n"),
+		           tgt->n_train, tgt->n - tgt->n_train);
+		/* 3. the two runs on the same batches */
+		for (int l = 0; l < freeze; l++)
+			pre->layers[l].frozen = 1;
+		scratch = make_net(r);
+		rng_t same = *r;
+		run_race(pre, tgt, epochs, target, r, &ft);
+		run_race(scratch, tgt, epochs, target, &same, &sc);
 	}
-	out_printf(_("\n%ld epochs each on the same batches, test accuracy checked after every epoch; target %s\n"), epochs,
-	           net_pct(target, b1, sizeof b1));
-	const char *h[3] = {_("reaches the target at"), _("best"), _("last")};
-	out_printf("  %-30s %-*s %*s %*s\n", "", utf8_pad(22, h[0]), h[0], utf8_pad(9, h[1]), h[1], utf8_pad(9, h[2]), h[2]);
-	race_line(freeze > 1 ? _("fine-tuned, layers 1-2 frozen")
-	          : freeze   ? _("fine-tuned, layer 1 frozen")
-	                     : _("fine-tuned, nothing frozen"),
-	          &ft);
-	race_line(_("from scratch (random weights)"), &sc);
-	if (ft.reached > 0 && (sc.reached < 0 || ft.reached < sc.reached))
-		out_printf("%s", sc.reached < 0 ? _("the pre-trained start reaches the target first; from scratch it does "
-		                                    "not get there in this budget\n")
-		                                : _("the pre-trained start reaches the target first\n"));
-	else if (sc.reached > 0 && (ft.reached < 0 || sc.reached < ft.reached))
-		out_printf(_("from scratch reaches the target first: here the pre-trained features did not help\n"));
-	else if (ft.reached > 0)
-		out_printf(_("both reach the target in the same epoch\n"));
+	int rc = 0;
+	if (nn_interrupted)
+		rc = session_stopped("transfer");
 	else
-		out_printf(_("neither reaches the target in this budget; try more epochs= or a lower target=\n"));
-	out_printf(_("the session's data and network are unchanged\n"));
+		report(&ft, &sc, epochs, target, freeze);
 	model_free(pre);
 	model_free(scratch);
 	dataset_free(src);
 	dataset_free(tgt);
-	return 0;
+	return rc;
 }
 
 const cmd_entry cmd_transfer_entry = {
