@@ -16,22 +16,10 @@ fi
 # of a server that is still shutting down would fail ("server exited
 # unexpectedly")
 sock=nnlab-winch-$$-calm
-T() { tmux -L "$sock" -f /dev/null "$@"; }
+cap_opts=-N
+. "$top_srcdir/tests/tmuxlib.sh"
 trap 'for s in calm storm; do tmux -L "nnlab-winch-$$-$s" kill-server 2>/dev/null || true; done; rm -rf "$TMPD"' EXIT
 cd "$TMPD"
-w=$(tscale 1)
-
-cap() { T capture-pane -p -N -t nn; }
-# wait_for TEXT SECONDS: until the screen shows TEXT
-wait_for() {
-	n=0
-	while [ $n -lt $(($2 * w * 20)) ]; do
-		case $(cap) in *"$1"*) return 0 ;; esac
-		sleep 0.05
-		n=$((n + 1))
-	done
-	return 1
-}
 
 # session NAME STORM: start the workspace at 100x30, train, and (STORM=1)
 # resize all the while; end at 110x35, save the log to NAME.log, quit

@@ -18,7 +18,7 @@ AM_TESTS_ENVIRONMENT = \
 	XDG_STATE_HOME=$(abs_top_builddir)/tests/state; export XDG_STATE_HOME; \
 	NO_COLOR=1; export NO_COLOR;
 
-EXTRA_DIST += tests/tap.h tests/setup.sh tests/transcripts tests/lessons build-aux/tap-driver.sh
+EXTRA_DIST += tests/tap.h tests/setup.sh tests/tmuxlib.sh tests/transcripts tests/lessons build-aux/tap-driver.sh
 
 # C unit tests linked against the whole program's libraries
 NNLAB_TEST_LIBS = $(NNLAB_LIBS) $(NCURSESW_LIBS) $(READLINE_LIBS) $(BLAS_LIBS) -lm

@@ -22,11 +22,15 @@ trap 'rm -rf "$TMPD"' EXIT
 if [ "${NNLAB_VALGRIND:-0}" = 1 ] && [ -z "${NNLAB_REAL:-}" ]; then
 	NNLAB_REAL=$(cd "$(dirname "$NNLAB")" && pwd)/$(basename "$NNLAB")
 	vg_run=$(cd "$top_srcdir/tests" && pwd)/valgrind-run.sh
-	printf '#!/bin/sh\ntop_srcdir=%s NNLAB_VALGRIND_LOGDIR=%s exec %s %s "$@"\n' \
-		"$(cd "$top_srcdir" && pwd)" "${NNLAB_VALGRIND_LOGDIR:-$TMPD}" "$vg_run" "$NNLAB_REAL" >"$TMPD/nnlab"
+	# valgrind by its full name: some tests run nnlab with PATH emptied
+	printf '#!/bin/sh\ntop_srcdir=%s NNLAB_VALGRIND_LOGDIR=%s VALGRIND=%s exec %s %s "$@"\n' \
+		"$(cd "$top_srcdir" && pwd)" "${NNLAB_VALGRIND_LOGDIR:-$TMPD}" "$(command -v valgrind)" "$vg_run" \
+		"$NNLAB_REAL" >"$TMPD/nnlab"
 	chmod +x "$TMPD/nnlab"
 	NNLAB=$TMPD/nnlab
 	export NNLAB NNLAB_REAL
+	# in the test's log: it ran under memcheck (VALGRIND_RESUME looks for it)
+	echo "# under valgrind memcheck"
 fi
 nn() { "$NNLAB" "$@"; }
 # tscale N: N whole seconds times NNLAB_TIME_FACTOR (a whole number, default 1)

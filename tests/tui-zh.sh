@@ -18,7 +18,7 @@ if [ -z "$loc" ]; then
 	exit 0
 fi
 sock=nnlab-zh-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
+. "$top_srcdir/tests/tmuxlib.sh"
 trap 'T kill-server 2>/dev/null || true; rm -rf "$TMPD"' EXIT
 cd "$TMPD"
 
@@ -26,18 +26,6 @@ envs="LC_ALL=$loc NO_COLOR= XDG_STATE_HOME=$TMPD/state"
 [ -z "${NNLAB_LOCALEDIR:-}" ] || envs="$envs NNLAB_LOCALEDIR=$NNLAB_LOCALEDIR"
 T new-session -d -s nn -x 80 -y 24 \
 	"env $envs $NNLAB --lang zh; echo EXIT=\$? >$TMPD/after; sleep 60"
-cap() { T capture-pane -p -t nn; }
-wait_for() {
-	n=0
-	while [ $n -lt $((${2:-5} * 20)) ]; do
-		case $(cap) in *"$1"*) return 0 ;; esac
-		sleep 0.05
-		n=$((n + 1))
-	done
-	return 1
-}
-keys() { T send-keys -t nn "$@"; }
-cursor() { T display -p -t nn '#{cursor_x}'; }
 # settle: wait until the cursor column stops changing (the key is drawn)
 settle() {
 	last=x n=0
@@ -49,7 +37,6 @@ settle() {
 		n=$((n + 1))
 	done
 }
-has() { case $(cap) in *"$2"*) ok "$1" ;; *) not_ok "$1"; cap | sed 's/^/# /' ;; esac; }
 width() { LC_ALL=$loc wc -L; }
 # geometry NAME: every line at most 80 columns wide, and the vertical
 # border between the panes in the same column on every row that has one

@@ -9,9 +9,15 @@
 # caught even when the test that ran the program ignores its exit status
 # and its standard error.  Leaks of every kind but "still reachable" are
 # errors (exit status 99).  Not a general valgrind front end.
+# --tap (as make's LOG_COMPILER): first say, as a TAP comment in the
+# test's log, that it ran under memcheck (VALGRIND_RESUME looks for it).
+if [ "${1:-}" = --tap ]; then
+	shift
+	echo "# under valgrind memcheck"
+fi
 logdir=${NNLAB_VALGRIND_LOGDIR:-${TMPDIR:-/tmp}}
 supp=${top_srcdir:-$(dirname "$0")/..}/tests/valgrind.supp
-exec valgrind --tool=memcheck --leak-check=full \
+exec "${VALGRIND:-valgrind}" --tool=memcheck --leak-check=full \
 	--show-leak-kinds=definite,indirect,possible \
 	--errors-for-leak-kinds=definite,indirect,possible \
 	--error-exitcode=99 --num-callers=30 \
