@@ -995,46 +995,6 @@ collect(const glossary *g, const char *q, int mode, gloss_hits *h)
 	}
 }
 
-/* cp_distance: the edit distance (optimal string alignment) between a
- * and b counted in characters, not bytes, so that one mistyped Chinese
- * character costs 1; limit+1 when above limit or longer than 32
- * characters. */
-static int
-cp_distance(const char *a, const char *b, int limit)
-{
-	int32_t x[33], y[33];
-	size_t nx = 0, ny = 0, cl;
-	for (const char *p = a; *p; p += cl) {
-		if (nx == 32)
-			return limit + 1;
-		x[nx++] = utf8_decode(p, strlen(p), &cl);
-	}
-	for (const char *p = b; *p; p += cl) {
-		if (ny == 32)
-			return limit + 1;
-		y[ny++] = utf8_decode(p, strlen(p), &cl);
-	}
-	if ((int)(nx > ny ? nx - ny : ny - nx) > limit)
-		return limit + 1;
-	int d[33][33];
-	for (size_t i = 0; i <= nx; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= ny; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= nx; i++)
-		for (size_t j = 1; j <= ny; j++) {
-			int v = d[i - 1][j - 1] + (x[i - 1] != y[j - 1]);
-			if (d[i - 1][j] + 1 < v)
-				v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[nx][ny] > limit ? limit + 1 : d[nx][ny];
-}
-
 /* How far a query with Chinese in it is from a name, in characters, or 99
  * when too far to suggest: one wrong, missing or extra character in a
  * name of two to four characters, two in a longer one. */
@@ -1049,7 +1009,7 @@ cjk_close(const char *q, const char *name)
 	if (n < 2 || !has_nonascii(name))
 		return 99;
 	int limit = n <= 4 ? 1 : 2;
-	int d = cp_distance(q, name, limit);
+	int d = text_edit_distance(q, name, limit);
 	return d <= limit ? d : 99;
 }
 

@@ -3,6 +3,7 @@
 
 #include "util/text.h"
 #include "util/i18n.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -84,30 +85,47 @@ text_parse_long(const char *s, long *out, const char **why)
 	return 0;
 }
 
+/* The code points of s, at most max of them; -1 if there are more. */
+static int
+code_points(const char *s, int32_t *cp, int max)
+{
+	int n = 0;
+	size_t left = strlen(s), cl;
+	while (left > 0) {
+		if (n == max)
+			return -1;
+		int32_t c = utf8_decode(s, left, &cl);
+		/* a byte that is not UTF-8 stands for itself */
+		cp[n++] = c >= 0 ? c : -1 - (unsigned char)*s;
+		s += cl;
+		left -= cl;
+	}
+	return n;
+}
+
 int
 text_edit_distance(const char *a, const char *b, int limit)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
+	enum { MAXCP = 64 };
+	int32_t x[MAXCP], y[MAXCP];
+	int la = code_points(a, x, MAXCP), lb = code_points(b, y, MAXCP);
+	if (la < 0 || lb < 0 || abs(la - lb) > limit)
 		return limit + 1;
-	if ((int)(la > lb ? la - lb : lb - la) > limit)
-		return limit + 1;
-	int d[65][65];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
+	int d[MAXCP + 1][MAXCP + 1];
+	for (int i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (int j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (int i = 1; i <= la; i++) {
 		int rowmin = INT_MAX;
-		for (size_t j = 1; j <= lb; j++) {
-			int cost = a[i - 1] != b[j - 1];
+		for (int j = 1; j <= lb; j++) {
+			int cost = x[i - 1] != y[j - 1];
 			int v = d[i - 1][j] + 1;
 			if (d[i][j - 1] + 1 < v)
 				v = d[i][j - 1] + 1;
 			if (d[i - 1][j - 1] + cost < v)
 				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && d[i - 2][j - 2] + 1 < v)
 				v = d[i - 2][j - 2] + 1;
 			d[i][j] = v;
 			if (v < rowmin)

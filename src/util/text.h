@@ -15,7 +15,9 @@ int text_parse_double(const char *s, double *out, const char **why);
 /* text_parse_long: decimal integer, 0 or -1 with why. */
 int text_parse_long(const char *s, long *out, const char **why);
 /* text_edit_distance: Damerau-Levenshtein (optimal string alignment)
- * distance between a and b, stopping early above limit (returns limit+1). */
+ * distance between a and b counted in characters (code points), so that
+ * one mistyped Chinese character costs 1; stops early with limit+1 when
+ * it is above limit or a string is longer than 64 characters. */
 int text_edit_distance(const char *a, const char *b, int limit);
 /* text_close_enough: whether a typo 'typed' plausibly meant 'cand'. */
 int text_close_enough(const char *typed, const char *cand);

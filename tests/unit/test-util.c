@@ -62,6 +62,15 @@ main(void)
 	ok(text_edit_distance("train", "trian", 3) == 1, "transposition costs 1");
 	ok(text_edit_distance("seed", "sed", 3) == 1, "deletion costs 1");
 	ok(text_edit_distance("help", "quit", 2) == 3, "distance stops above the limit");
+	ok(text_edit_distance("学习律", "学习率", 3) == 1, "one wrong Chinese character costs 1, not 3 bytes");
+	ok(text_edit_distance("学率习", "学习率", 3) == 1, "two Chinese characters swapped cost 1");
+	ok(text_edit_distance("a学b", "ab", 3) == 1, "a missing Chinese character costs 1");
+	ok(text_edit_distance("\xff", "\xfe", 3) == 1 && text_edit_distance("\xff", "\xff", 3) == 0,
+	   "bytes that are not UTF-8 count as themselves");
+	char long65[66];
+	memset(long65, 'a', 65);
+	long65[65] = '\0';
+	ok(text_edit_distance(long65, long65, 3) == 4, "over 64 characters: above the limit");
 	ok(text_close_enough("lernrate", "learnrate"), "close enough");
 	ok(!text_close_enough("xyz", "help"), "not close");
 
