@@ -9,17 +9,7 @@
 cd "$TMPD"
 unset NNLAB_CJK_FONT 2>/dev/null || true
 mkdir fake bin
-cat >fake/gnuplot <<'EOS'
-#!/bin/sh
-while IFS= read -r line; do
-	printf '%s\n' "$line" >>"$GPLOG"
-	case $line in
-	"print GPVAL_TERMINALS") echo "dumb png pngcairo svg pdfcairo x11" >&2 ;;
-	"print 'NNLAB-SYNC-"*) m=${line#print \'}; m=${m%\'}; echo "$m" >&2 ;;
-	esac
-done
-EOS
-chmod +x fake/gnuplot
+fake_gnuplot fake/gnuplot "dumb png pngcairo svg pdfcairo x11"
 data='seed 1; data spiral n=20 classes=2'
 # plot TARGET LOG [ENV...]: plot the data to TARGET in Chinese through the fake
 plot() {

@@ -54,17 +54,7 @@ contains "gnuplot closing its pipe: later commands run" "$out" "seed 1 ("
 # ---- set plotter gnuplot: the loss live in a window while 'train' runs ---
 # a fake gnuplot that has a window terminal: it logs every line it is sent
 # and answers nnlab's questions (terminals, the sync marker)
-cat >fake/gnuplot <<'EOS'
-#!/bin/sh
-while IFS= read -r line; do
-	printf '%s\n' "$line" >>"$GPLOG"
-	case $line in
-	"print GPVAL_TERMINALS") echo "dumb png x11" >&2 ;;
-	"print 'NNLAB-SYNC-"*) m=${line#print \'}; m=${m%\'}; echo "$m" >&2 ;;
-	esac
-done
-EOS
-chmod +x fake/gnuplot
+fake_gnuplot fake/gnuplot "dumb png x11"
 rm -f gp.log
 out=$(GPLOG=$TMPD/gp.log DISPLAY=:99 NNLAB_GNUPLOT=$TMPD/fake/gnuplot nn -c "$data; net new 2 8 tanh 2; set plotter gnuplot; train 200; train 100" 2>&1) && rc=0 || rc=$?
 is "live: exit status 0" "$rc" 0

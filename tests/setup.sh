@@ -70,4 +70,20 @@ run_bad() {
 	after=$(printf '%s\n' "$out" | awk '/^seed: /{k++} k==2')
 	is "$name: state unchanged" "$after" "$before"
 }
+# fake_gnuplot FILE TERMINALS: write FILE, a stand-in for gnuplot that
+# appends every line it is sent to $GPLOG and answers nnlab's two
+# questions: the terminals it has (TERMINALS) and the sync marker
+fake_gnuplot() {
+	cat >"$1" <<EOS
+#!/bin/sh
+while IFS= read -r line; do
+	printf '%s\n' "\$line" >>"\$GPLOG"
+	case \$line in
+	"print GPVAL_TERMINALS") echo "$2" >&2 ;;
+	"print 'NNLAB-SYNC-"*) m=\${line#print \'}; m=\${m%\'}; echo "\$m" >&2 ;;
+	esac
+done
+EOS
+	chmod +x "$1"
+}
 done_testing() { echo "1..$tap_n"; [ "$tap_fail" = 0 ]; }

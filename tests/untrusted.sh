@@ -178,17 +178,7 @@ fi
 # ==== 2. strings that reach gnuplot cannot run commands there ============
 
 # a fake gnuplot that records the script it is sent
-cat >fake/gnuplot <<'EOS'
-#!/bin/sh
-while IFS= read -r line; do
-	printf '%s\n' "$line" >>"$GPLOG"
-	case $line in
-	"print GPVAL_TERMINALS") echo "dumb png svg pdfcairo" >&2 ;;
-	"print 'NNLAB-SYNC-"*) m=${line#print \'}; m=${m%\'}; echo "$m" >&2 ;;
-	esac
-done
-EOS
-chmod +x fake/gnuplot
+fake_gnuplot fake/gnuplot "dumb png svg pdfcairo"
 Q="q'; system 'touch pwned1'; print '"
 B='`touch pwned2`'
 D='"x""; system ""touch pwned3""; """'   # x"; system "touch pwned3"; " quoted for CSV
