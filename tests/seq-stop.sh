@@ -11,15 +11,16 @@ cd "$TMPD"
 # interrupted NAME COMMANDS: run them, send SIGINT every second until
 # nnlab ends, and leave the output in $out.  nnlab is started directly
 # (not through a shell function), so the signal reaches it; if it has not
-# ended after 60 signals it is terminated and the case fails.
+# ended after 60 signals (times NNLAB_TIME_FACTOR: under valgrind one step
+# of a large RNN takes many seconds) it is terminated and the case fails.
 interrupted() {
 	"$NNLAB" -c "$2" >out.txt 2>&1 &
 	pid=$!
 	# Ctrl-C once a second until nnlab ends: on a slow machine (a sanitizer
 	# build) the first one may land in an earlier command of the line, and
 	# the long job must still be stopped; a late one is harmless
-	t=0
-	while kill -0 "$pid" 2>/dev/null && [ $t -lt 60 ]; do
+	t=0 lim=$(tscale 60)
+	while kill -0 "$pid" 2>/dev/null && [ $t -lt "$lim" ]; do
 		sleep "${SEQ_STOP_DELAY:-1}"
 		kill -INT "$pid" 2>/dev/null || true
 		t=$((t + 1))
@@ -28,7 +29,7 @@ interrupted() {
 		kill -TERM "$pid" 2>/dev/null || true
 		sleep 1
 		kill -KILL "$pid" 2>/dev/null || true
-		not_ok "$1: Ctrl-C did not stop it within 60 seconds"
+		not_ok "$1: Ctrl-C did not stop it within $lim seconds"
 	fi
 	wait "$pid" && rc=0 || rc=$?
 	out=$(cat out.txt)
