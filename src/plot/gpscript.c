@@ -342,9 +342,12 @@ heatmap_body(const heatmap *h, strbuf *b)
 {
 	sb_puts(b, "unset key\nset tics out nomirror\n");
 	/* on a plane (decision regions): the axes in the data's own units,
-	 * cell (c, r) centred at x0 + (c + 1/2) dx, y1 - (r + 1/2) dy */
+	 * cell (c, r) centred at x0 + (c + 1/2) dx, y1 - (r + 1/2) dy; ux and
+	 * uy are gnuplot's using expressions for a cell's column and row */
 	int plane = h->x1 > h->x0 && h->y1 > h->y0 && h->cols > 0 && h->rows > 0;
-	double dx = plane ? (h->x1 - h->x0) / h->cols : 1, dy = plane ? (h->y1 - h->y0) / h->rows : 1;
+	strbuf ux, uy;
+	sb_init(&ux);
+	sb_init(&uy);
 	if (plane) {
 		sb_puts(b, "set xrange [");
 		put_num(b, h->x0);
@@ -355,18 +358,24 @@ heatmap_body(const heatmap *h, strbuf *b)
 		sb_putc(b, ':');
 		put_num(b, h->y1);
 		sb_puts(b, "]\n");
-		for (int i = 0; i < 2; i++) {
-			const char *name = i ? h->yname : h->xname;
-			if (!name || !name[0])
-				continue;
-			sb_printf(b, "set %s ", i ? "ylabel" : "xlabel");
-			gp_quote(b, name);
-			sb_puts(b, " noenhanced\n");
-		}
+		put_label(b, 0, "xlabel", h->xname);
+		put_label(b, 0, "ylabel", h->yname);
+		sb_putc(&ux, '(');
+		put_num(&ux, h->x0);
+		sb_puts(&ux, " + ($1 + 0.5) * ");
+		put_num(&ux, (h->x1 - h->x0) / h->cols);
+		sb_putc(&ux, ')');
+		sb_putc(&uy, '(');
+		put_num(&uy, h->y1);
+		sb_puts(&uy, " - ($2 + 0.5) * ");
+		put_num(&uy, (h->y1 - h->y0) / h->rows);
+		sb_putc(&uy, ')');
 	} else {
 		sb_printf(b, "set xrange [-0.5:%d.5]\nset yrange [%d.5:-0.5]\n", h->cols - 1, h->rows - 1);
 		put_tics(b, "xtics", h->col_labels, h->cols);
 		put_tics(b, "ytics", h->row_labels, h->rows);
+		sb_putc(&ux, '1');
+		sb_putc(&uy, '2');
 	}
 	/* the range: given, or the data's; symmetric about zero if diverging */
 	double lo = h->lo, hi = h->hi;
@@ -433,25 +442,6 @@ heatmap_body(const heatmap *h, strbuf *b)
 	}
 	if (nmarks)
 		sb_puts(b, "EOD\n");
-	/* the column and row numbers as gnuplot's using expressions */
-	strbuf ux, uy;
-	sb_init(&ux);
-	sb_init(&uy);
-	if (plane) {
-		sb_putc(&ux, '(');
-		put_num(&ux, h->x0);
-		sb_puts(&ux, " + ($1 + 0.5) * ");
-		put_num(&ux, dx);
-		sb_putc(&ux, ')');
-		sb_putc(&uy, '(');
-		put_num(&uy, h->y1);
-		sb_puts(&uy, " - ($2 + 0.5) * ");
-		put_num(&uy, dy);
-		sb_putc(&uy, ')');
-	} else {
-		sb_putc(&ux, '1');
-		sb_putc(&uy, '2');
-	}
 	if (plane)
 		sb_printf(b, "plot $matrix matrix using %s:%s:3 with image", ux.s, uy.s);
 	else
