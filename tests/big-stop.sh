@@ -5,12 +5,20 @@
 # session is as before the demo (show state).  Each demo is given enough
 # work to last minutes; the signal is sent once the process has used half
 # a second of CPU time (the set-up before the demo takes milliseconds).
+# Under valgrind (NNLAB_TIME_FACTOR) the CPU time and the waits are
+# stretched alike: memcheck's own start-up takes seconds of CPU.
 . "${top_srcdir:-..}/tests/setup.sh"
 
 # cpu_ticks PID: user + system CPU time of PID in clock ticks (1/100 s)
 cpu_ticks() {
 	awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
+
+# CPU ticks before the signal; tenths of a second to wait for them and
+# for the end after the signal
+busy=$(( $(tscale 1) * 50 ))
+wait_busy=$(( $(tscale 60) * 10 ))
+wait_stop=$(( $(tscale 30) * 10 ))
 
 # stop_demo NAME SETUP DEMO
 stop_demo() {
@@ -19,19 +27,19 @@ stop_demo() {
 	"$NNLAB" --keep-going "$TMPD/script" >"$TMPD/out" 2>&1 &
 	pid=$!
 	n=0
-	while [ "$(cpu_ticks $pid)" -lt 50 ] && kill -0 $pid 2>/dev/null && [ $n -lt 600 ]; do
+	while [ "$(cpu_ticks $pid)" -lt "$busy" ] && kill -0 $pid 2>/dev/null && [ $n -lt "$wait_busy" ]; do
 		sleep 0.1
 		n=$((n + 1))
 	done
 	kill -INT $pid 2>/dev/null || true
 	n=0
-	while kill -0 $pid 2>/dev/null && [ $n -lt 300 ]; do
+	while kill -0 $pid 2>/dev/null && [ $n -lt "$wait_stop" ]; do
 		sleep 0.1
 		n=$((n + 1))
 	done
 	if kill -0 $pid 2>/dev/null; then
 		kill -9 $pid
-		not_ok "$1: still running 30 s after Ctrl-C"
+		not_ok "$1: still running $(tscale 30) s after Ctrl-C"
 	else
 		ok "$1: ended after Ctrl-C"
 	fi

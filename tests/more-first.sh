@@ -37,9 +37,9 @@ screen() {
 	nsock=$((nsock + 1))
 	sock=nnlab-more-$$-$nsock
 	T new-session -d -s nn -x "$1" -y "$2" \
-		"env LC_ALL=${loc:-C} NO_COLOR= XDG_STATE_HOME=$TMPD/state $NNLAB $3; sleep 30"
-	n=0 scr=
-	while [ $n -lt 100 ]; do
+		"env LC_ALL=${loc:-C} NO_COLOR= XDG_STATE_HOME=$TMPD/state $NNLAB $3; sleep $(tscale 30)"
+	n=0 scr= tries=$(( $(tscale 5) * 20 ))
+	while [ $n -lt $tries ]; do
 		scr=$(T capture-pane -p -J -t nn)
 		case $scr in *"nnlab>"*) break ;; esac
 		sleep 0.05
