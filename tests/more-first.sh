@@ -26,9 +26,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 loc=$(locale -a 2>/dev/null | grep -i -m1 -E '^c\.utf-?8$' || locale -a 2>/dev/null | grep -i -m1 -E 'utf-?8$' || true)
+. "${top_srcdir:-..}/tests/tmuxlib.sh"
 nsock=0
 sock=nnlab-more-$$-0
-T() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'T kill-server 2>/dev/null || true; rm -rf "$TMPD"' EXIT
 # screen COLS ROWS ARGS: start nnlab on a terminal of that size, wait for
 # its prompt, and leave the screen in $scr
@@ -38,14 +38,9 @@ screen() {
 	sock=nnlab-more-$$-$nsock
 	T new-session -d -s nn -x "$1" -y "$2" \
 		"env LC_ALL=${loc:-C} NO_COLOR= XDG_STATE_HOME=$TMPD/state $NNLAB $3; sleep $(tscale 30)"
-	n=0 scr= tries=$(( $(tscale 5) * 20 ))
-	while [ $n -lt $tries ]; do
-		scr=$(T capture-pane -p -J -t nn)
-		case $scr in *"nnlab>"*) break ;; esac
-		sleep 0.05
-		n=$((n + 1))
-	done
-	T send-keys -t nn 'quit' Enter
+	wait_for "nnlab>" || true
+	scr=$(cap_opts=-J cap)
+	keys 'quit' Enter
 }
 for mode in "--plain:line mode" ":the workspace"; do
 	args=${mode%%:*} name=${mode#*:}
