@@ -53,6 +53,16 @@ bad_term(const char *name, const char *text, const char *want)
 		gloss_entry_free(&e);
 }
 
+/* text with from replaced by to must not parse, with exactly the
+ * message want */
+static void __attribute__((unused))
+bad_edit(const char *text, const char *name, const char *from, const char *to, const char *want)
+{
+	char *t = subst(text, from, to);
+	bad_term(name, t, want);
+	free(t);
+}
+
 /* text must not parse as y.compare, with exactly the message want */
 static void __attribute__((unused))
 compare_refused(const char *name, const char *text, const char *want)

@@ -107,14 +107,6 @@ static const char term[] =
 	"笔记的说法不对。\n";                                 /* 28 */
 
 static void
-bad_subst(const char *name, const char *from, const char *to, const char *want)
-{
-	char *t = subst(term, from, to);
-	bad_term(name, t, want);
-	free(t);
-}
-
-static void
 test_term_good(void)
 {
 	gloss_entry e;
@@ -181,31 +173,31 @@ test_term_good(void)
 static void
 test_term_bad(void)
 {
-	bad_subst("[note-zh] without [note]", "[note]\nThe notes say otherwise.\n", "",
-	          "x.term:25: [note-zh] translates [note], which this file does not have; add [note] or "
-	          "remove [note-zh]");
-	bad_subst("[formula-zh] without [formula]", "[formula]\n  w <- w - eta*g, which converges if eta < 1/a\n",
-	          "", "x.term:17: [formula-zh] translates [formula], which this file does not have; add "
-	              "[formula] or remove [formula-zh]");
-	bad_subst("[formula-zh] the same as [formula]", "  w <- w - eta*g，当 eta < 1/a 时收敛\n",
-	          "  w <- w - eta*g, which converges if eta < 1/a\n",
-	          "x.term:19: [formula-zh] is the same as [formula]; remove it (a formula without words is "
-	          "shared)");
-	bad_subst("empty [explain-zh]", "它缩放梯度，\n决定步长。\n", "\n",
-	          "x.term:13: the section [explain-zh] is empty; write its text or remove it");
-	bad_subst("[example-zh] twice", "[note]\n", "[example-zh]\n再来一次。\n[note]\n",
-	          "x.term:25: section [example-zh] appears twice (first on line 23); merge them");
-	bad_subst("short-zh: twice", "see: gradient\n", "short-zh: 又一个\nsee: gradient\n",
-	          "x.term:7: field 'short-zh' is given twice (first on line 6); keep one");
-	bad_subst("empty short-zh:", "short-zh: 每一步走多远。\n", "short-zh:\n",
-	          "x.term:6: field 'short-zh' is empty; give it a value or remove the line");
-	bad_subst("invalid UTF-8 in [explain-zh]", "决定步长。\n", "决定\xff步长。\n",
-	          "x.term:15: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
-	bad_subst("a tab in [example-zh]", "  eta = 0.1：0.8, 0.64\n", "  eta = 0.1：\t0.8\n",
-	          "x.term:24: a tab character (column 15); use spaces");
-	bad_subst("unknown Chinese section", "[note-zh]\n", "[summary-zh]\n",
-	          "x.term:27: unknown section '[summary-zh]'; the sections are [explain], [formula], [example], "
-	          "[note], [explain-zh], [formula-zh], [example-zh], [note-zh]");
+	bad_edit(term, "[note-zh] without [note]", "[note]\nThe notes say otherwise.\n", "",
+	         "x.term:25: [note-zh] translates [note], which this file does not have; add [note] or "
+	         "remove [note-zh]");
+	bad_edit(term, "[formula-zh] without [formula]", "[formula]\n  w <- w - eta*g, which converges if eta < 1/a\n",
+	         "", "x.term:17: [formula-zh] translates [formula], which this file does not have; add "
+	             "[formula] or remove [formula-zh]");
+	bad_edit(term, "[formula-zh] the same as [formula]", "  w <- w - eta*g，当 eta < 1/a 时收敛\n",
+	         "  w <- w - eta*g, which converges if eta < 1/a\n",
+	         "x.term:19: [formula-zh] is the same as [formula]; remove it (a formula without words is "
+	         "shared)");
+	bad_edit(term, "empty [explain-zh]", "它缩放梯度，\n决定步长。\n", "\n",
+	         "x.term:13: the section [explain-zh] is empty; write its text or remove it");
+	bad_edit(term, "[example-zh] twice", "[note]\n", "[example-zh]\n再来一次。\n[note]\n",
+	         "x.term:25: section [example-zh] appears twice (first on line 23); merge them");
+	bad_edit(term, "short-zh: twice", "see: gradient\n", "short-zh: 又一个\nsee: gradient\n",
+	         "x.term:7: field 'short-zh' is given twice (first on line 6); keep one");
+	bad_edit(term, "empty short-zh:", "short-zh: 每一步走多远。\n", "short-zh:\n",
+	         "x.term:6: field 'short-zh' is empty; give it a value or remove the line");
+	bad_edit(term, "invalid UTF-8 in [explain-zh]", "决定步长。\n", "决定\xff步长。\n",
+	         "x.term:15: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
+	bad_edit(term, "a tab in [example-zh]", "  eta = 0.1：0.8, 0.64\n", "  eta = 0.1：\t0.8\n",
+	         "x.term:24: a tab character (column 15); use spaces");
+	bad_edit(term, "unknown Chinese section", "[note-zh]\n", "[summary-zh]\n",
+	         "x.term:27: unknown section '[summary-zh]'; the sections are [explain], [formula], [example], "
+	         "[note], [explain-zh], [formula-zh], [example-zh], [note-zh]");
 	/* too long: 201 characters are 603 bytes */
 	strbuf longzh;
 	sb_init(&longzh);
@@ -213,8 +205,8 @@ test_term_bad(void)
 	for (int i = 0; i < 201; i++)
 		sb_puts(&longzh, "长");
 	sb_putc(&longzh, '\n');
-	bad_subst("short-zh: too long", "short-zh: 每一步走多远。\n", longzh.s,
-	          "x.term:6: field 'short-zh' is too long (603 bytes; at most 600)");
+	bad_edit(term, "short-zh: too long", "short-zh: 每一步走多远。\n", longzh.s,
+	         "x.term:6: field 'short-zh' is too long (603 bytes; at most 600)");
 	sb_free(&longzh);
 }
 

@@ -39,14 +39,6 @@ static const char base[] =
 	"[example]\n"                                   /* 13 */
 	"  softmax(0, 0) = (0.5, 0.5)\n";               /* 14 */
 
-static void
-bad_subst(const char *name, const char *from, const char *to, const char *want)
-{
-	char *t = subst(base, from, to);
-	bad_term(name, t, want);
-	free(t);
-}
-
 /* ==== parser ============================================================ */
 
 static void
@@ -90,48 +82,48 @@ test_parse_good(void)
 static void
 test_parse_bad(void)
 {
-	bad_subst("unknown field", "alias: softmax function, Normalised Exp\n", "colour: red\n",
-	          "x.term:3: unknown field 'colour'; the fields are term, zh, alias, alias-zh, topic, short, short-zh, see, try");
-	bad_subst("field twice", "alias: softmax function, Normalised Exp\n", "zh: 又一个\n",
-	          "x.term:3: field 'zh' is given twice (first on line 2); keep one");
-	bad_subst("empty field", "zh: 归一化指数函数\n", "zh:   \n",
-	          "x.term:2: field 'zh' is empty; give it a value or remove the line");
-	bad_subst("missing field", "try: seed 1; seed\n", "",
-	          "x.term: the field 'try:' is missing; add it to the header");
-	bad_subst("unknown section", "[example]\n", "[examples]\n",
-	          "x.term:13: unknown section '[examples]'; the sections are [explain], [formula], [example], [note], "
-	          "[explain-zh], [formula-zh], [example-zh], [note-zh]");
-	bad_subst("section twice", "[example]\n", "[explain]\n",
-	          "x.term:13: section [explain] appears twice (first on line 10); merge them");
-	bad_subst("missing section", "[example]\n  softmax(0, 0) = (0.5, 0.5)\n", "",
-	          "x.term: the section [example] is missing; add it after the header");
-	bad_subst("empty section", "[example]\n", "[note]\n\n[example]\n",
-	          "x.term:13: the section [note] is empty; write its text or remove it");
-	bad_subst("unknown topic", "topic: basics", "topic: maths",
-	          "x.term:5: unknown topic 'maths'; choose one of basics, learning, training, networks, language, large");
-	bad_subst("topic by title is not an id", "topic: basics", "topic: Basics",
-	          "x.term:5: unknown topic 'Basics'; choose one of basics, learning, training, networks, language, large");
-	bad_subst("bad link name", "see: cross-entropy", "see: Cross_Entropy",
-	          "x.term:7: 'Cross_Entropy' is not an entry name; see: takes file names such as learning-rate");
-	bad_subst("empty see list", "see: cross-entropy, temperature", "see: , ,",
-	          "x.term:7: see: lists no entries; name at least one related entry");
-	bad_subst("empty alias", "alias: softmax function, Normalised Exp", "alias: softmax function,, x",
-	          "x.term:3: an empty item in alias:; separate names with single commas");
-	bad_subst("tab", "short: Turns", "short:\tTurns",
-	          "x.term:6: a tab character (column 7); use spaces");
-	bad_subst("control character", "then normalise.", "then \033[2J normalise.",
-	          "x.term:12: a control character 0x1B (column 6); remove it");
-	bad_subst("invalid UTF-8", "then normalise.", "then \xff normalise.",
-	          "x.term:12: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
-	bad_subst("text before a section", "topic: basics\n", "topic: basics\nhello world\n",
-	          "x.term:6: expected 'field: value' or a [section] line, not 'hello world'");
+	bad_edit(base, "unknown field", "alias: softmax function, Normalised Exp\n", "colour: red\n",
+	         "x.term:3: unknown field 'colour'; the fields are term, zh, alias, alias-zh, topic, short, short-zh, see, try");
+	bad_edit(base, "field twice", "alias: softmax function, Normalised Exp\n", "zh: 又一个\n",
+	         "x.term:3: field 'zh' is given twice (first on line 2); keep one");
+	bad_edit(base, "empty field", "zh: 归一化指数函数\n", "zh:   \n",
+	         "x.term:2: field 'zh' is empty; give it a value or remove the line");
+	bad_edit(base, "missing field", "try: seed 1; seed\n", "",
+	         "x.term: the field 'try:' is missing; add it to the header");
+	bad_edit(base, "unknown section", "[example]\n", "[examples]\n",
+	         "x.term:13: unknown section '[examples]'; the sections are [explain], [formula], [example], [note], "
+	         "[explain-zh], [formula-zh], [example-zh], [note-zh]");
+	bad_edit(base, "section twice", "[example]\n", "[explain]\n",
+	         "x.term:13: section [explain] appears twice (first on line 10); merge them");
+	bad_edit(base, "missing section", "[example]\n  softmax(0, 0) = (0.5, 0.5)\n", "",
+	         "x.term: the section [example] is missing; add it after the header");
+	bad_edit(base, "empty section", "[example]\n", "[note]\n\n[example]\n",
+	         "x.term:13: the section [note] is empty; write its text or remove it");
+	bad_edit(base, "unknown topic", "topic: basics", "topic: maths",
+	         "x.term:5: unknown topic 'maths'; choose one of basics, learning, training, networks, language, large");
+	bad_edit(base, "topic by title is not an id", "topic: basics", "topic: Basics",
+	         "x.term:5: unknown topic 'Basics'; choose one of basics, learning, training, networks, language, large");
+	bad_edit(base, "bad link name", "see: cross-entropy", "see: Cross_Entropy",
+	         "x.term:7: 'Cross_Entropy' is not an entry name; see: takes file names such as learning-rate");
+	bad_edit(base, "empty see list", "see: cross-entropy, temperature", "see: , ,",
+	         "x.term:7: see: lists no entries; name at least one related entry");
+	bad_edit(base, "empty alias", "alias: softmax function, Normalised Exp", "alias: softmax function,, x",
+	         "x.term:3: an empty item in alias:; separate names with single commas");
+	bad_edit(base, "tab", "short: Turns", "short:\tTurns",
+	         "x.term:6: a tab character (column 7); use spaces");
+	bad_edit(base, "control character", "then normalise.", "then \033[2J normalise.",
+	         "x.term:12: a control character 0x1B (column 6); remove it");
+	bad_edit(base, "invalid UTF-8", "then normalise.", "then \xff normalise.",
+	         "x.term:12: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
+	bad_edit(base, "text before a section", "topic: basics\n", "topic: basics\nhello world\n",
+	         "x.term:6: expected 'field: value' or a [section] line, not 'hello world'");
 	char longval[600];
 	memset(longval, 'a', sizeof longval - 1);
 	longval[sizeof longval - 1] = '\0';
 	char line[700];
 	snprintf(line, sizeof line, "short: %s", longval);
-	bad_subst("over-long field", "short: Turns scores into probabilities.", line,
-	          "x.term:6: field 'short' is too long (599 bytes; at most 400)");
+	bad_edit(base, "over-long field", "short: Turns scores into probabilities.", line,
+	         "x.term:6: field 'short' is too long (599 bytes; at most 400)");
 
 	/* NUL bytes */
 	gloss_entry e;
