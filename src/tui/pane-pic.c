@@ -113,7 +113,12 @@ pic_draw(pane *p, session *s)
 		return;
 	}
 	if (!pp->pic.c && !pp->pic.h && !pp->pic.d) {
-		pane_put_text(p, 0, 1, _(pp->empty_note), ROLE_NOTE);
+		/* wrapped, one column in from the border like a page's rows */
+		char note[512];
+		snprintf(note, sizeof note, " %s", _(pp->empty_note));
+		int n = pane_rows_of(note, p->w);
+		for (int r = 0; r < n && r < p->h; r++)
+			pane_put_row(p, r, note, r, ROLE_NOTE);
 		return;
 	}
 	if (pp->cache_w != p->w || pp->cache_h != p->h) {

@@ -139,23 +139,39 @@ row_span(const char *s, int w, size_t *len)
 	return s + k;
 }
 
+/* The indent of s's continuation rows: its leading blanks, so that an
+ * indented line (a formula, a table row) wraps under itself; at most a
+ * third of the row, none for a line of blanks. */
+static int
+row_indent(const char *s, int w)
+{
+	size_t n = strspn(s, " ");
+	if (!s[n])
+		return 0;
+	return (int)n < w / 3 ? (int)n : w / 3;
+}
+
 int
 pane_rows_of(const char *s, int w)
 {
-	int rows = 1;
+	int rows = 1, ind = row_indent(s, w);
 	size_t len;
-	for (const char *next = row_span(s, w, &len); *next; next = row_span(next, w, &len))
+	for (const char *next = row_span(s, w, &len); *next; next = row_span(next, w - ind, &len))
 		rows++;
 	return rows;
 }
 
 const char *
-pane_row_of(const char *s, int w, int sub, size_t *len)
+pane_row_of(const char *s, int w, int sub, size_t *len, int *indent)
 {
+	int ind = row_indent(s, w);
 	for (int r = 0;; r++) {
-		const char *next = row_span(s, w, len);
-		if (r == sub || !*next)
+		const char *next = row_span(s, r ? w - ind : w, len);
+		if (r == sub || !*next) {
+			if (indent)
+				*indent = r ? ind : 0;
 			return s;
+		}
 		s = next;
 	}
 }
@@ -164,13 +180,14 @@ void
 pane_put_row(pane *p, int y, const char *t, int sub, int role)
 {
 	size_t len;
-	const char *r = pane_row_of(t, p->w, sub, &len);
+	int ind;
+	const char *r = pane_row_of(t, p->w, sub, &len, &ind);
 	char buf[2048];
 	if (len >= sizeof buf)
 		len = sizeof buf - 1;
 	memcpy(buf, r, len);
 	buf[len] = '\0';
-	pane_put_text(p, y, 0, buf, role);
+	pane_put_text(p, y, ind, buf, role);
 }
 
 void

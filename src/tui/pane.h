@@ -89,9 +89,12 @@ void status_fields(session *s, char *buf, size_t n);
 /* pane_put_row: wrapped row sub of text t (at the pane's width) on row y. */
 void pane_put_row(pane *p, int y, const char *t, int sub, int role);
 /* pane_rows_of: the rows text takes wrapped at w columns (at least 1);
- * pane_row_of: where row sub of it starts, and its length in *len. */
+ * pane_row_of: where row sub of it starts, its length in *len and the
+ * column it is drawn from in *indent (NULL: not wanted).  A line that
+ * starts with blanks wraps under itself: its later rows are indented
+ * as much (at most a third of the width). */
 int pane_rows_of(const char *s, int w);
-const char *pane_row_of(const char *s, int w, int sub, size_t *len);
+const char *pane_row_of(const char *s, int w, int sub, size_t *len, int *indent);
 
 /* pane_free: free any pane through its class. */
 void pane_free(pane *p);

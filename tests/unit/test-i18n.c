@@ -2,7 +2,8 @@
  * catalogue: language names (i18n_parse), picking the text of an entry
  * (i18n_pick), English mode returning the msgid itself, and line breaking
  * of Chinese: utf8_break_between and the workspace's wrapped rows
- * (pane_rows_of / pane_row_of), checked row by row against widths and
+ * (pane_rows_of / pane_row_of, with the hanging indent of an indented
+ * line), checked row by row against widths and
  * break points worked out by hand.  Not the catalogue itself: that is
  * tests/i18n-catalogue.sh. */
 #include <config.h>
@@ -24,7 +25,10 @@ rows(const char *s, int w)
 	int n = pane_rows_of(s, w);
 	for (int r = 0; r < n; r++) {
 		size_t len;
-		const char *p = pane_row_of(s, w, r, &len);
+		int ind;
+		const char *p = pane_row_of(s, w, r, &len, &ind);
+		for (int i = 0; i < ind; i++)
+			strcat(buf, " ");
 		strncat(buf, p, len);
 		if (r + 1 < n)
 			strcat(buf, "|");
@@ -38,9 +42,10 @@ widest(const char *s, int w)
 	int n = pane_rows_of(s, w), m = 0;
 	for (int r = 0; r < n; r++) {
 		size_t len;
-		const char *p = pane_row_of(s, w, r, &len);
+		int ind;
+		const char *p = pane_row_of(s, w, r, &len, &ind);
 		char row[512];
-		snprintf(row, sizeof row, "%.*s", (int)len, p);
+		snprintf(row, sizeof row, "%*s%.*s", ind, "", (int)len, p);
 		int c = (int)utf8_width(row);
 		if (c > m)
 			m = c;
@@ -101,6 +106,15 @@ main(void)
 	ok(strcmp(rows("lr 是学习率", 6), "lr 是|学习率") == 0, "mixed at 6: '%s'", rows("lr 是学习率", 6));
 	/* ASCII glued to Chinese: 用adam训练 at 6: 用adam is 6 columns */
 	ok(strcmp(rows("用adam训练", 6), "用adam|训练") == 0, "ASCII glued to Chinese at 6: '%s'", rows("用adam训练", 6));
+	/* an indented line wraps under itself: at 16 columns its later rows
+	 * have the 12 left after an indent of 4 */
+	ok(strcmp(rows("    eta = 0.1: w is halved each step", 16), "    eta = 0.1: w|    is halved|    each step") == 0,
+	   "indented at 16: '%s'", rows("    eta = 0.1: w is halved each step", 16));
+	/* at most a third of the width: 9 blanks at 12 columns indent by 4 */
+	ok(strcmp(rows("         a b c d e f g h", 12), "         a b|    c d e f|    g h") == 0,
+	   "the indent is capped at a third: '%s'", rows("         a b c d e f g h", 12));
+	/* a line of blanks has no indent to keep */
+	ok(strcmp(rows("      ", 4), "    | ") == 0, "a line of blanks: '%s'", rows("      ", 4));
 	const char *para = "nnlab 中一切随机的东西（数据集、初始权重、打乱顺序）都取自同一个随机数流。";
 	for (int w = 8; w <= 30; w += 7)
 		ok(widest(para, w) <= w, "a paragraph at %d columns: widest row %d", w, widest(para, w));
