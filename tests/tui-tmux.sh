@@ -153,6 +153,22 @@ has "resize: the job is still running" "Ctrl-C stops"
 keys C-c
 check "Ctrl-C: the job stops" wait_for "F1 help" 5
 check "Ctrl-C: and says so" wait_for "stopped at epoch" 5
+# 80 columns hold only some of the fields: the ones cut go whole ("acc
+# 97." would misread), so what is shown is the wide status up to a " | "
+st80=$(status_line | sed 's/ *F1 help *$//')
+T resize-window -t nn -x 200 -y 30
+n=0 st200=
+while [ ${#st200} -le 80 ] && [ $n -lt $(($(tscale 5) * 20)) ]; do
+	sleep 0.05
+	case $(status_line) in *"F1 help"*) st200=$(status_line | sed 's/ *F1 help *$//') ;; esac
+	n=$((n + 1))
+done
+T resize-window -t nn -x 80 -y 24
+wait_for "chart: loss" || true
+case $st200 in
+"$st80 | "*) ok "status at 80 columns: whole fields only (${st80##*| })" ;;
+*) not_ok "status at 80 columns: whole fields only"; diag "80: $st80"; diag "200: $st200" ;;
+esac
 # the output pane alone, so eval's lines are not wrapped beside the chart
 keys 'layout output' Enter 'clear' Enter
 keys 'eval' Enter

@@ -104,6 +104,17 @@ status_draw(pane *p, session *s)
 	else
 		snprintf(right, sizeof right, "%s", _(" F1 help "));
 	int rw = (int)utf8_width(right);
+	/* what does not fit before the right end goes a whole field at a
+	 * time ("acc 97." would read as a number) */
+	int room = p->w - 1 - rw;
+	while ((int)utf8_width(left) > room) {
+		char *cut = strstr(left, " | "), *last = NULL;
+		for (; cut; cut = strstr(cut + 1, " | "))
+			last = cut;
+		if (!last)
+			break;
+		*last = '\0';
+	}
 	pane_put_text(p, 0, 1, left, ROLE_STATUS);
 	if (p->w > rw)
 		pane_put_text(p, 0, p->w - rw, right, s->job ? ROLE_STATUS_BUSY : ROLE_STATUS);
