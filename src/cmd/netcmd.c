@@ -308,16 +308,25 @@ net_matrix(const session *s, strbuf *b, const char *name, const float *v, int ro
 		max_rows = 64;
 	if (max_cols > 64)
 		max_cols = 64;
-	int nr = pick(rows, max_rows, ri), nc = pick(cols, max_cols, ci);
-	/* one width for every shown number */
-	int w = 3;
+	int nr = pick(rows, max_rows, ri), nc, w;
 	char cell[48];
-	for (int i = 0; i < nr; i++)
-		for (int j = 0; j < nc; j++)
-			if (ri[i] >= 0 && ci[j] >= 0) {
-				int len = (int)strlen(net_num(s, v[(size_t)ri[i] * cols + ci[j]], cell, sizeof cell));
-				w = len > w ? len : w;
-			}
+	/* one width for every shown number; as many columns as the output
+	 * is wide (the workspace's output pane is narrower than a terminal),
+	 * but at least the first, the ellipsis and the last */
+	for (;;) {
+		nc = pick(cols, max_cols, ci);
+		w = 3;
+		for (int i = 0; i < nr; i++)
+			for (int j = 0; j < nc; j++)
+				if (ri[i] >= 0 && ci[j] >= 0) {
+					int len = (int)strlen(net_num(s, v[(size_t)ri[i] * cols + ci[j]], cell, sizeof cell));
+					w = len > w ? len : w;
+				}
+		int fit = (out_width() - indent - 2 + 1) / (w + 1);
+		if (nc <= fit || nc <= 3)
+			break;
+		max_cols = fit > 3 ? fit : 3;
+	}
 	if (name && rows == 1)
 		sb_printf(b, "%*s%s [%d]%s\n", indent, "", name, cols, cols > nc ? _(" (ends shown)") : "");
 	else if (name)

@@ -462,6 +462,16 @@ cell_right(strbuf *b, size_t start, int w)
 	memset(b->s + start, ' ', pad);
 }
 
+/* Column j's label: its own, or the prefix and its number. */
+static void
+col_label(char *buf, size_t n, const char *const *col_labels, const char *col_prefix, int j)
+{
+	if (col_labels)
+		snprintf(buf, n, "%s", col_labels[j]);
+	else
+		snprintf(buf, n, "%s%d", col_prefix ? col_prefix : "", j + 1);
+}
+
 void
 seq_matrix(session *s, const char *title, const float *m, int rows, int cols, int ld,
            const char *const *row_labels, const char *const *col_labels, const char *col_prefix,
@@ -502,51 +512,66 @@ seq_matrix(session *s, const char *title, const float *m, int rows, int cols, in
 	sb_init(&b);
 	if (title && title[0])
 		sb_printf(&b, "%s\n", title);
-	sb_pad(&b, ' ', (size_t)rlw);
+	/* each column's width: its label's or its numbers' */
 	int *cw = xmalloc((size_t)(show ? show : 1) * sizeof *cw);
 	for (int j = 0; j < show; j++) {
 		char tmp[48];
-		if (col_labels)
-			snprintf(tmp, sizeof tmp, "%s", col_labels[j]);
-		else
-			snprintf(tmp, sizeof tmp, "%s%d", col_prefix ? col_prefix : "", j + 1);
+		col_label(tmp, sizeof tmp, col_labels, col_prefix, j);
 		int lw = (int)utf8_width(tmp);
 		if (lw > 10)
 			lw = 10;
 		cw[j] = numw > lw ? numw : lw;
-		sb_puts(&b, "  ");
-		size_t start = b.len;
-		seq_quote(&b, tmp, 10);
-		cell_right(&b, start, cw[j]);
 	}
-	if (show < cols)
-		sb_printf(&b, _("  ... %d more"), cols - show);
-	sb_putc(&b, '\n');
-	for (int i = 0; i < rows; i++) {
-		char tmp[32];
-		const char *l = row_labels ? row_labels[i] : (snprintf(tmp, sizeof tmp, "%d", i + 1), tmp);
-		size_t start = b.len;
-		seq_quote(&b, l, 16);
-		int have = (int)utf8_width(b.s + start);
-		sb_pad(&b, ' ', (size_t)(rlw > have ? rlw - have : 0));
-		for (int j = 0; j < show; j++) {
+	/* as many columns as the output is wide, the rest in blocks below
+	 * (the output pane of the workspace is narrower than a terminal) */
+	int width = out_width();
+	for (int j0 = 0; j0 < show || j0 == 0;) {
+		int j1 = j0, used = rlw;
+		while (j1 < show && (j1 == j0 || used + 2 + cw[j1] <= width))
+			used += 2 + cw[j1++];
+		if (j0 > 0)
+			sb_putc(&b, '\n');
+		sb_pad(&b, ' ', (size_t)rlw);
+		for (int j = j0; j < j1; j++) {
+			char tmp[48];
+			col_label(tmp, sizeof tmp, col_labels, col_prefix, j);
 			sb_puts(&b, "  ");
-			start = b.len;
-			float v = m[(size_t)i * ld + j];
-			if (isinf(v))
-				sb_puts(&b, v < 0 ? "-inf" : "inf");
-			else {
-				/* no "-0.000": a value that rounds to zero prints unsigned */
-				double r = (double)v;
-				char num[64];
-				snprintf(num, sizeof num, "%.*f", dec, r);
-				if (num[0] == '-' && strspn(num + 1, "0.") == strlen(num + 1))
-					memmove(num, num + 1, strlen(num));
-				sb_puts(&b, num);
-			}
+			size_t start = b.len;
+			seq_quote(&b, tmp, 10);
 			cell_right(&b, start, cw[j]);
 		}
+		if (j1 >= show && show < cols)
+			sb_printf(&b, _("  ... %d more"), cols - show);
 		sb_putc(&b, '\n');
+		for (int i = 0; i < rows; i++) {
+			char tmp[32];
+			const char *l = row_labels ? row_labels[i] : (snprintf(tmp, sizeof tmp, "%d", i + 1), tmp);
+			size_t start = b.len;
+			seq_quote(&b, l, 16);
+			int have = (int)utf8_width(b.s + start);
+			sb_pad(&b, ' ', (size_t)(rlw > have ? rlw - have : 0));
+			for (int j = j0; j < j1; j++) {
+				sb_puts(&b, "  ");
+				start = b.len;
+				float v = m[(size_t)i * ld + j];
+				if (isinf(v))
+					sb_puts(&b, v < 0 ? "-inf" : "inf");
+				else {
+					/* no "-0.000": a value that rounds to zero prints unsigned */
+					double r = (double)v;
+					char num[64];
+					snprintf(num, sizeof num, "%.*f", dec, r);
+					if (num[0] == '-' && strspn(num + 1, "0.") == strlen(num + 1))
+						memmove(num, num + 1, strlen(num));
+					sb_puts(&b, num);
+				}
+				cell_right(&b, start, cw[j]);
+			}
+			sb_putc(&b, '\n');
+		}
+		if (j1 == j0)
+			break;
+		j0 = j1;
 	}
 	free(cw);
 	out_printf("%s", b.s);

@@ -101,7 +101,8 @@ int seq_run_job(session *s, job *j, const char *name, int (*slice)(session *, jo
  * 1) and a label before each row, numbers with s->digits significant
  * digits for the largest magnitude, all in the same fixed format
  * (infinities as -inf, inf).  At most max_cols columns are shown (the
- * rest are summarised as "... N more"). */
+ * rest are summarised as "... N more"); columns that do not fit the
+ * output's width (out_width) go in blocks below, each with its header. */
 void seq_matrix(session *s, const char *title, const float *m, int rows, int cols, int ld,
                 const char *const *row_labels, const char *const *col_labels, const char *col_prefix,
                 int max_cols);
