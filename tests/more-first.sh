@@ -38,7 +38,9 @@ screen() {
 	sock=nnlab-more-$$-$nsock
 	T new-session -d -s nn -x "$1" -y "$2" \
 		"env LC_ALL=${loc:-C} NO_COLOR= XDG_STATE_HOME=$TMPD/state $NNLAB $3; sleep $(tscale 30)"
+	# the prompt, then the greeting (a slow run draws the panes after it)
 	wait_for "nnlab>" || true
+	wait_for "New here?" || true
 	scr=$(cap_opts=-J cap)
 	keys 'quit' Enter
 }
