@@ -9,35 +9,15 @@
 # stretched alike: memcheck's own start-up takes seconds of CPU.
 . "${top_srcdir:-..}/tests/setup.sh"
 
-# cpu_ticks PID: user + system CPU time of PID in clock ticks (1/100 s)
-cpu_ticks() {
-	awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
-}
-
-# CPU ticks before the signal; tenths of a second to wait for them and
-# for the end after the signal
-busy=$(( $(tscale 1) * 50 ))
-wait_busy=$(( $(tscale 60) * 10 ))
-wait_stop=$(( $(tscale 30) * 10 ))
-
 # stop_demo NAME SETUP DEMO
 stop_demo() {
 	printf '%s\nshow state\n%s\nshow state\n' "$2" "$3" >"$TMPD/script"
 	: >"$TMPD/out"
 	"$NNLAB" --keep-going "$TMPD/script" >"$TMPD/out" 2>&1 &
 	pid=$!
-	n=0
-	while [ "$(cpu_ticks $pid)" -lt "$busy" ] && kill -0 $pid 2>/dev/null && [ $n -lt "$wait_busy" ]; do
-		sleep 0.1
-		n=$((n + 1))
-	done
+	busy_wait $pid 5
 	kill -INT $pid 2>/dev/null || true
-	n=0
-	while kill -0 $pid 2>/dev/null && [ $n -lt "$wait_stop" ]; do
-		sleep 0.1
-		n=$((n + 1))
-	done
-	if kill -0 $pid 2>/dev/null; then
+	if ! end_wait $pid 30; then
 		kill -9 $pid
 		not_ok "$1: still running $(tscale 30) s after Ctrl-C"
 	else

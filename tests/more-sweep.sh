@@ -47,16 +47,13 @@ is "a run does not depend on the other runs beside it" "$(echo "$one" | sed 's/^
 # Ctrl-C: a long sweep stops; the runs that finished are kept
 "$NNLAB" -c "$S; sweep lr=0.001,0.002,0.003,0.004 batch=1,2 epochs=100000; show state" >out.txt 2>&1 &
 pid=$!
-sleep "${MORE_STOP_DELAY:-1}"
+# the signal once the sweep is under way (half a second of CPU time; the
+# set-up takes milliseconds)
+busy_wait "$pid" 5
 kill -INT "$pid" 2>/dev/null || true
-t=0
-while kill -0 "$pid" 2>/dev/null && [ $t -lt 200 ]; do
-	sleep 0.1
-	t=$((t + 1))
-done
-if kill -0 "$pid" 2>/dev/null; then
+if ! end_wait "$pid" 20; then
 	kill -KILL "$pid" 2>/dev/null || true
-	not_ok "Ctrl-C did not stop the sweep within 20 seconds"
+	not_ok "Ctrl-C did not stop the sweep within $(tscale 20) seconds"
 fi
 wait "$pid" && rc=0 || rc=$?
 is "after Ctrl-C: exit status 0" "$rc" "0"
@@ -70,7 +67,7 @@ contains "after Ctrl-C: the script goes on" "$stopped" "progress: epochs=0 steps
 # diverged, so the network is left alone); nothing here depends on timing
 "$NNLAB" -c "$S; sweep lr=100,0.001 batch=1 epochs=100000; show state" >out.txt 2>&1 &
 pid=$!
-sleep "${MORE_STOP_DELAY:-1}"
+busy_wait "$pid" 5
 kill -INT "$pid" 2>/dev/null || true
 wait "$pid" && rc=0 || rc=$?
 stopped=$(cat out.txt)

@@ -35,6 +35,31 @@ fi
 nn() { "$NNLAB" "$@"; }
 # tscale N: N whole seconds times NNLAB_TIME_FACTOR (a whole number, default 1)
 tscale() { echo $(( $1 * ${NNLAB_TIME_FACTOR:-1} )); }
+# cpu_ticks PID: user + system CPU time of PID in clock ticks (1/100 s)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# busy_wait PID TENTHS: until PID has used TENTHS tenths of a second of CPU
+# time (times NNLAB_TIME_FACTOR: memcheck's own start-up takes seconds),
+# has ended, or a minute (times the factor) has passed.  For the tests
+# that interrupt a long command: output to a file is not flushed until the
+# end, so the CPU time nnlab used is what says it has got to the command.
+busy_wait() {
+	_n=0
+	while [ "$(cpu_ticks "$1")" -lt $(($(tscale "$2") * 10)) ] && kill -0 "$1" 2>/dev/null &&
+		[ $_n -lt $(($(tscale 60) * 10)) ]; do
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+}
+# end_wait PID S: until PID has ended, at most S seconds (times the
+# factor); fails if it is still running
+end_wait() {
+	_n=0
+	while kill -0 "$1" 2>/dev/null && [ $_n -lt $(($(tscale "$2") * 10)) ]; do
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	! kill -0 "$1" 2>/dev/null
+}
 
 tap_n=0
 tap_fail=0
