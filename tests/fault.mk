@@ -20,21 +20,39 @@ EXTRA_DIST += tests/fault-pty.py tests/valgrind-run.sh tests/valgrind-summary.sh
 # suite takes hours on a small machine; not part of `make check` or CI.
 #
 # VALGRIND_RESUME=1 goes on with an interrupted run in the same build
-# directory: the tests whose logs say they passed under memcheck (every
-# log of this run starts with the line "# under valgrind memcheck") and are
-# newer than the nnlab binary are not run again; all others are.
+# directory, in this session or a later one: a test is not run again when
+# its log says it passed under memcheck (every log of this run starts with
+# the line "# under valgrind memcheck") and what it ran is unchanged.
+# tests/valgrind-ids keeps, for each test, a checksum of the nnlab binary,
+# the test itself (script or program), tests/setup.sh and the valgrind
+# wrapper and suppressions, as they were when the run started: content,
+# not time stamps, so a rebuild of the same code (or a fresh checkout)
+# keeps what was done (the kept logs are touched, so that make does not
+# run a test again only because its program was relinked).
 VALGRIND_TIME_FACTOR = 20
+VALGRIND_IDS = tests/valgrind-ids
 check-valgrind: all
-	@if test "$(VALGRIND_RESUME)" = 1 && test -d tests/valgrind-logs; then \
-	  find tests -name '*.log' ! -name test-suite.log ! -path 'tests/valgrind-logs/*' | while read -r f; do \
-	    t=$${f%.log}.trs; \
-	    if grep -q '^# under valgrind memcheck' "$$f" && test -f "$$t" && test ! "$$f" -ot nnlab$(EXEEXT) && \
-	       grep -q '^:global-test-result: \(PASS\|SKIP\)' "$$t"; then :; else rm -f "$$f" "$$t"; fi; \
+	@$(MAKE) $(AM_MAKEFLAGS) $(check_PROGRAMS) >/dev/null
+	@vgid() { \
+	  if test -f "$$1"; then f=$$1; else f=$(srcdir)/$$1; fi; \
+	  cat nnlab$(EXEEXT) "$$f" $(srcdir)/tests/setup.sh $(srcdir)/tests/valgrind-run.sh \
+	      $(srcdir)/tests/valgrind.supp | cksum | tr ' ' -; \
+	}; \
+	if test "$(VALGRIND_RESUME)" = 1 && test -d tests/valgrind-logs && test -f $(VALGRIND_IDS); then \
+	  done=0; \
+	  for t in $(TESTS); do \
+	    b=$${t%$(EXEEXT)}; b=$${b%.sh}; \
+	    if grep -q '^# under valgrind memcheck' "$$b.log" 2>/dev/null && \
+	       grep -q '^:global-test-result: \(PASS\|SKIP\)' "$$b.trs" 2>/dev/null && \
+	       test "$$(sed -n "s|^$$t ||p" $(VALGRIND_IDS))" = "$$(vgid $$t)"; then \
+	      done=$$((done + 1)); touch "$$b.log" "$$b.trs"; \
+	    else rm -f "$$b.log" "$$b.trs"; fi; \
 	  done; \
-	  echo "check-valgrind: going on; $$(find tests -name '*.trs' | wc -l) tests already done under memcheck"; \
+	  echo "check-valgrind: going on; $$done tests already done under memcheck"; \
 	else \
 	  rm -rf tests/valgrind-logs; \
-	fi
+	fi; \
+	for t in $(TESTS); do echo "$$t $$(vgid $$t)"; done >$(VALGRIND_IDS)
 	$(MKDIR_P) tests/valgrind-logs
 	@rc=0; keep=; test "$(VALGRIND_RESUME)" != 1 || keep='RECHECK_LOGS='; \
 	NNLAB_VALGRIND=1 NNLAB_VALGRIND_LOGDIR=$(abs_top_builddir)/tests/valgrind-logs \
@@ -45,4 +63,4 @@ check-valgrind: all
 .PHONY: check-valgrind
 clean-local: clean-valgrind-logs
 clean-valgrind-logs:
-	-rm -rf tests/valgrind-logs
+	-rm -rf tests/valgrind-logs $(VALGRIND_IDS)
