@@ -12,6 +12,11 @@ check_PROGRAMS += tests/unit/test-glossary-cmd
 tests_unit_test_glossary_cmd_LDADD = $(NNLAB_TEST_LIBS)
 TESTS += tests/unit/test-glossary-cmd
 dist_check_SCRIPTS += tests/glossary.sh
+# every entry's demo, in six parts (tests/glossary-demos.inc says why)
+dist_check_SCRIPTS += tests/glossary-demos-1.sh tests/glossary-demos-2.sh \
+	tests/glossary-demos-3.sh tests/glossary-demos-4.sh tests/glossary-demos-5.sh \
+	tests/glossary-demos-6.sh
+EXTRA_DIST += tests/glossary-demos.inc
 # the Chinese side: short-zh: and the -zh sections parsed (good and bad),
 # lookup and search with Chinese input, Chinese wrapped by display width
 check_PROGRAMS += tests/unit/test-glossary-zh

@@ -28,14 +28,20 @@ EXTRA_DIST += tests/fault-pty.py tests/valgrind-run.sh tests/valgrind-summary.sh
 # wrapper and suppressions, as they were when the run started: content,
 # not time stamps, so a rebuild of the same code (or a fresh checkout)
 # keeps what was done (the kept logs are touched, so that make does not
-# run a test again only because its program was relinked).
+# run a test again only because its program was relinked).  A script that
+# sources more than setup.sh names those files in a comment line
+# "# valgrind-id also: FILE..." (paths from the source tree), so they count
+# too.  TESTS='...' on the command line runs a part of the suite; the
+# records of the other tests are kept for a later resumed run.
 VALGRIND_TIME_FACTOR = 20
 VALGRIND_IDS = tests/valgrind-ids
 check-valgrind: all
 	@$(MAKE) $(AM_MAKEFLAGS) $(check_PROGRAMS) >/dev/null
 	@vgid() { \
 	  if test -f "$$1"; then f=$$1; else f=$(srcdir)/$$1; fi; \
-	  cat nnlab$(EXEEXT) "$$f" $(srcdir)/tests/setup.sh $(srcdir)/tests/valgrind-run.sh \
+	  also=; case $$f in *.sh) also=`sed -n 's|^# valgrind-id also:||p' "$$f"`;; esac; \
+	  for a in $$also; do set -- "$$@" "$(srcdir)/$$a"; done; shift; \
+	  cat nnlab$(EXEEXT) "$$f" "$$@" $(srcdir)/tests/setup.sh $(srcdir)/tests/valgrind-run.sh \
 	      $(srcdir)/tests/valgrind.supp | cksum | tr ' ' -; \
 	}; \
 	if test "$(VALGRIND_RESUME)" = 1 && test -d tests/valgrind-logs && test -f $(VALGRIND_IDS); then \
@@ -50,9 +56,14 @@ check-valgrind: all
 	  done; \
 	  echo "check-valgrind: going on; $$done tests already done under memcheck"; \
 	else \
-	  rm -rf tests/valgrind-logs; \
+	  rm -rf tests/valgrind-logs $(VALGRIND_IDS); \
 	fi; \
-	for t in $(TESTS); do echo "$$t $$(vgid $$t)"; done >$(VALGRIND_IDS)
+	for t in $(TESTS); do echo "$$t $$(vgid $$t)"; done >$(VALGRIND_IDS).new; \
+	if test -f $(VALGRIND_IDS); then \
+	  $(AWK) 'NR == FNR { run[$$1] = 1; next } !($$1 in run)' \
+	      $(VALGRIND_IDS).new $(VALGRIND_IDS) >>$(VALGRIND_IDS).new; \
+	fi; \
+	mv -f $(VALGRIND_IDS).new $(VALGRIND_IDS)
 	$(MKDIR_P) tests/valgrind-logs
 	@rc=0; keep=; test "$(VALGRIND_RESUME)" != 1 || keep='RECHECK_LOGS='; \
 	NNLAB_VALGRIND=1 NNLAB_VALGRIND_LOGDIR=$(abs_top_builddir)/tests/valgrind-logs \

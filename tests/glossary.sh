@@ -2,8 +2,7 @@
 # glossary.sh - the glossary as shipped and its commands end to end:
 #  - every glossary file is listed in glossary/local.mk (so it is installed)
 #  - 'glossary check' finds no problem
-#  - every entry's try: line runs through 'demo' without an error when all
-#    its commands are in this build; the others are reported as SKIP
+#  - (every entry's try: line runs: tests/glossary-demos-N.sh, in parts)
 #  - bad input: each message asserted, and `show state` unchanged
 #  - a malformed file is skipped with a FILE:LINE warning, never a crash
 #  - demo echoes each command, stops at an error, refuses missing commands
@@ -27,33 +26,6 @@ is "glossary/local.mk lists every glossary file" "$n_listed" "$n_files"
 out=$(nn -c 'glossary check' 2>&1) && rc=0 || rc=$?
 is "glossary check: exit status 0" "$rc" "0"
 contains "glossary check: no problems" "$out" "entries and 3 comparison pages; 0 problems"
-
-# ---- every try: line --------------------------------------------------------
-nn --dump-commands | cut -f1 >"$TMPD/commands"
-mkdir -p "$TMPD/run"
-for f in "$gdir"/*.term; do
-	id=$(basename "$f" .term)
-	line=$(sed -n 's/^try: //p' "$f")
-	# the first word of every command on the line
-	missing=
-	for w in $(printf '%s\n' "$line" | tr ';' '\n' | awk '{ print $1 }'); do
-		if ! grep -qx "$w" "$TMPD/commands"; then
-			missing=$w
-			break
-		fi
-	done
-	if [ -n "$missing" ]; then
-		tap_n=$((tap_n + 1))
-		echo "ok $tap_n - try: line of $id # SKIP command $missing not built yet"
-		continue
-	fi
-	out=$(cd "$TMPD/run" && nn --seed 0 -c "demo $id" 2>&1) && rc=0 || rc=$?
-	case $out in
-	*"error:"*) rc=1 ;;
-	esac
-	if [ "$rc" = 0 ]; then ok "try: line of $id runs"; else
-		not_ok "try: line of $id fails: $line"; diag "$out" | tail -20; fi
-done
 
 # ---- bad input: message, and show state unchanged -----------------------------
 state0=$(nn -c 'seed 5; set digits 6; show state' | sed -n '/^seed: /,$p')

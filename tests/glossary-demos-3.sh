@@ -1,0 +1,6 @@
+#!/bin/sh
+# glossary-demos-3.sh - the third part of the glossary's demos: every entry's
+# try: line runs (see tests/glossary-demos.inc for how the parts are dealt out)
+# valgrind-id also: tests/glossary-demos.inc
+shard=3
+. "${top_srcdir:-..}/tests/glossary-demos.inc"
