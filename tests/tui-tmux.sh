@@ -3,7 +3,8 @@
 # start nnlab at 80x24 and at 120x40, type commands, capture the screen,
 # and check the panes, the chart, the status line and the prompt; a job
 # (training) that keeps the prompt usable, changes the status as it runs,
-# survives a resize and stops on Ctrl-C; Chinese typed at the prompt with
+# survives a resize and stops on Ctrl-C; an RNN's training on the status
+# line; Chinese typed at the prompt with
 # the cursor in the right column; completion in a pane; leaving (quit and
 # SIGTERM) restores the terminal and saves the history; a small terminal
 # and --plain get line mode.
@@ -197,6 +198,41 @@ check "quit: the history is saved" grep -qx "plot data" "$TMPD/state/nnlab/histo
 # not a test: 'make bench-tui' measures it (bench/bench-tui.sh)
 check "NNLAB_TUI_STATS: the drawing share is recorded" grep -q "draw_share" "$TMPD/stats"
 diag "$(tail -1 "$TMPD/stats")"
+
+# ==== the sequence lab at 80x24 =============================================
+# with no data for the network, the status line shows the RNN (it said
+# "no data" while an RNN trained); the chart's long title stays one line
+start 80 24
+check "RNN: the prompt appears" wait_for "nnlab>"
+keys 'rnn new hidden=16' Enter
+check "RNN: the status line names it" wait_for "RNN hidden 16" 5
+keys 'rnn train networks steps=100000' Enter
+check "RNN: training shows on the status line" wait_for "RNN hidden 16 | chars 49 | step " 10
+# status_re RE [S]: until the status line matches the extended regex RE
+status_re() {
+	_n=0
+	while [ $_n -lt $(($(tscale "${2:-5}") * 20)) ]; do
+		status_line | grep -Eq "$1" && return 0
+		sleep 0.05
+		_n=$((_n + 1))
+	done
+	return 1
+}
+check "RNN: with the step and the loss, while it runs" status_re '\| step [0-9]+ \| loss [0-9.]+ .*Ctrl-C stops' 10
+lacks "RNN: not 'no data'" "no data"
+keys C-c
+check "RNN: Ctrl-C stops it" wait_for "F1 help" 10
+check "RNN: the loss chart" wait_for "chart: rnn-loss" 5
+# the title is wider than the pane: one line, cut with an ellipsis (it
+# was cut without one), so that the plot keeps its rows
+if [ -n "$loc" ]; then
+	has "RNN: the chart's title on one line, cut with an ellipsis" "│RNN training: loss per character (…"
+else
+	has "RNN: the chart's title on one line, cut with an ellipsis" "RNN training: loss per charact..."
+fi
+lacks "RNN: the title's end not on a line of its own" "(nats)"
+keys 'quit' Enter
+wait_after "EXIT=" || true
 
 # ==== 120x40 ================================================================
 start 120 40

@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Rows of plot a chart in a pane keeps before its title gives up lines. */
+#define MIN_PLOT_ROWS 4
+
 /* One glyph per series (line charts) or class (scatter plots) where they
  * cannot be told apart by colour; series beyond 16 reuse them. */
 static const char glyphs[PIC_NSERIES + 1] = "*ox+#@%&=~^$svwz";
@@ -402,7 +405,7 @@ legend_entries(const chart *c, const scan *sc, int unicode, int colour, legend_e
 
 /* Lines the legend takes at width w, starting at column x0. */
 static int
-legend_place(picture *p, int y, int x0, int w, const legend_entry *e, int n)
+legend_place(picture *p, int y, int x0, int w, const legend_entry *e, int n, const char *ell)
 {
 	int lines = n > 0, x = x0;
 	for (int i = 0; i < n; i++) {
@@ -419,7 +422,7 @@ legend_place(picture *p, int y, int x0, int w, const legend_entry *e, int n)
 				char g[2] = {glyphs[(e[i].role - PIC_SERIES) % PIC_NSERIES], '\0'};
 				pic_put(p, x, yy, g, e[i].role);
 			}
-			pic_text(p, x + 2, yy, e[i].name, w - x - 2, PIC_TEXT);
+			pic_text_clip(p, x + 2, yy, e[i].name, w - x - 2, ell, PIC_TEXT);
 		}
 		x += ew + 3;
 	}
@@ -492,16 +495,19 @@ chart_layout(const chart *c, int width, int plot_h, int total_h, int unicode, in
 	const char *h_tick = unicode ? "\xe2\x94\xac" : "+";    /* ┬ */
 	const char *corner = unicode ? "\xe2\x94\x94" : "+";    /* └ */
 
-	int has_title = c->title && c->title[0];
+	/* a title wider than the picture wraps at its words (a chart pane
+	 * of the workspace at 80x24 is 34 columns) */
+	int has_title = c->title && c->title[0] ? pic_text_wrap(NULL, 0, 0, c->title, width, PIC_TITLE) : 0;
 	if (sc.shown == 0) {
-		int lines = has_title + 1;
+		const char *none = _("(nothing to plot: no points)");
+		int lines = has_title + pic_text_wrap(NULL, 0, 0, none, width, PIC_NOTE);
 		for (int i = 0; i < nt.n; i++)
 			lines += pic_text_wrap(NULL, 0, 0, nt.line[i], width, PIC_NOTE);
 		pic_init(p, width, lines);
 		int y = 0;
 		if (has_title)
-			pic_text(p, 0, y++, c->title, width, PIC_TITLE);
-		pic_text(p, 0, y++, "(nothing to plot: no points)", width, PIC_NOTE);
+			y += pic_text_wrap(p, 0, y, c->title, width, PIC_TITLE);
+		y += pic_text_wrap(p, 0, y, none, width, PIC_NOTE);
 		for (int i = 0; i < nt.n; i++)
 			y += pic_text_wrap(p, 0, y, nt.line[i], width, PIC_NOTE);
 		return;
@@ -511,11 +517,20 @@ chart_layout(const chart *c, int width, int plot_h, int total_h, int unicode, in
 	int nle = legend_entries(c, &sc, unicode, colour, &le);
 	int has_ylab = (c->ylabel && c->ylabel[0]) || c->logy;
 	int has_xlab = (c->xlabel && c->xlabel[0]) || c->logx;
-	int legend_lines = legend_place(NULL, 0, 0, width, le, nle);
+	const char *ell = unicode ? "\xe2\x80\xa6" : "...";  /* … */
+	int legend_lines = legend_place(NULL, 0, 0, width, le, nle, ell);
 	int note_lines = 0;
 	for (int i = 0; i < nt.n; i++)
 		note_lines += pic_text_wrap(NULL, 0, 0, nt.line[i], width, PIC_NOTE);
 	int extras = has_title + has_ylab + 2 + has_xlab + legend_lines + note_lines;
+	/* in a pane of fixed height the plot comes first: a title that would
+	 * leave it fewer than MIN_PLOT_ROWS rows keeps to one line, cut */
+	int title_cut = 0;
+	if (plot_h <= 0 && has_title > 1 && total_h - extras < MIN_PLOT_ROWS) {
+		extras -= has_title - 1;
+		has_title = 1;
+		title_cut = 1;
+	}
 	if (plot_h <= 0)
 		plot_h = total_h - extras;
 	if (plot_h < 2)
@@ -542,10 +557,14 @@ chart_layout(const chart *c, int width, int plot_h, int total_h, int unicode, in
 
 	pic_init(p, width, extras + plot_h);
 	int y = 0;
-	if (has_title) {
+	if (title_cut) {
+		pic_text_clip(p, 0, y++, c->title, width, ell, PIC_TITLE);
+	} else if (has_title == 1) {
 		int tw = pic_text_width(c->title);
 		int tx = left + (plot_w - tw) / 2;
 		pic_text(p, tx < 0 ? 0 : tx, y++, c->title, width, PIC_TITLE);
+	} else if (has_title) {
+		y += pic_text_wrap(p, 0, y, c->title, width, PIC_TITLE);
 	}
 	if (has_ylab) {
 		char buf[200];
@@ -627,7 +646,7 @@ chart_layout(const chart *c, int width, int plot_h, int total_h, int unicode, in
 		int x = left + (plot_w - lw) / 2;
 		pic_text(p, x < 0 ? 0 : x, y++, buf, width, PIC_TICK);
 	}
-	y += legend_place(p, y, left, width, le, nle);
+	y += legend_place(p, y, left, width, le, nle, ell);
 	for (int i = 0; i < nt.n; i++)
 		y += pic_text_wrap(p, 0, y, nt.line[i], width, PIC_NOTE);
 	free(le);

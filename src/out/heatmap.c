@@ -384,17 +384,27 @@ put_col_labels(picture *p, const heatmap *h, const shade_layout *L, int y, int n
 	}
 }
 
+/* The title's rows at this width: it wraps at its words when it is wider
+ * (a view pane of the workspace at 80x24 is 34 columns); p NULL counts. */
+static int
+put_title(picture *p, const heatmap *h, int y, int width)
+{
+	if (!h->title || !h->title[0])
+		return 0;
+	return pic_text_wrap(p, 0, y, h->title, width, PIC_TITLE);
+}
+
 static void
-shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
+shade_layout_pic(const heatmap *h, int width, int max_rows, int compact, picture *p)
 {
 	shade_layout L;
 	shade_plan(h, width, max_rows, &L);
 	grid g;
 	grid_make(h, L.fr, L.fc, &g);
 	ramp rp = ramp_for(h);
-	int has_title = h->title && h->title[0];
+	int has_title = compact ? h->title && h->title[0] : put_title(NULL, h, 0, width);
 	char pooled[200] = "", skipped[200] = "";
-	if (L.fr > 1 || L.fc > 1)
+	if ((L.fr > 1 || L.fc > 1) && !compact)
 		snprintf(pooled, sizeof pooled, _("(%d x %d values in blocks of %d x %d, each shown as its %s)"),
 		         h->rows, h->cols, L.fr, L.fc, h->categorical ? _("most common value") : _("mean"));
 	if (g.nonfinite)
@@ -405,16 +415,30 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
 	numfmt_put(&f, g.lo, lo, sizeof lo);
 	numfmt_put(&f, g.hi, hi, sizeof hi);
 	/* legend: low [ramp] high, and what blank means beside it if it fits */
-	static const char masked_note[] = "blank: masked";
-	int legend_w = L.rlw + 1 + (int)strlen(lo) + 2 + rp.n + 2 + (int)strlen(hi);
-	int mask_line = h->mask && legend_w + 3 + (int)strlen(masked_note) > width;
+	const char *masked_note = _("blank: masked");
+	const char *marks_note = _("digits: the data");
+	int by_class = h->categorical && g.hi - g.lo < 16;
+	int legend_w = L.rlw + 1;
+	if (by_class)  /* "0 .  1 +  2 @": as drawn below */
+		for (int c = (int)g.lo; c <= (int)g.hi; c++)
+			legend_w += snprintf(NULL, 0, "%s%d ", c > (int)g.lo ? "  " : "", c) + 1;
+	else
+		legend_w += (int)strlen(lo) + 2 + rp.n + 2 + (int)strlen(hi);
+	/* what the digits and the blanks mean: beside the legend if it fits,
+	 * else a line of its own */
+	int marks_line = by_class && h->marks && legend_w + 3 + pic_text_width(marks_note) > width;
+	if (by_class && h->marks && !marks_line)
+		legend_w += 3 + pic_text_width(marks_note);
+	int mask_line = h->mask && legend_w + 3 + pic_text_width(masked_note) > width;
 	int notes = pic_text_wrap(NULL, 0, 0, pooled, width, PIC_NOTE) + pic_text_wrap(NULL, 0, 0, skipped, width, PIC_NOTE);
-	pic_init(p, width, has_title + L.head + g.rows + 1 + mask_line + notes);
+	pic_init(p, width, has_title + L.head + g.rows + 1 + marks_line + mask_line + notes);
 	p->ramp_levels = rp.n;
 	p->diverging = h->diverging;
-	int y = 0;
-	if (has_title)
-		pic_text(p, 0, y++, h->title, width, PIC_TITLE);
+	int y = has_title;
+	if (compact && has_title)
+		pic_text_clip(p, 0, 0, h->title, width, "...", PIC_TITLE);
+	else
+		put_title(p, h, 0, width);
 	put_col_labels(p, h, &L, y, g.cols);
 	y += L.head;
 	for (int r = 0; r < g.rows; r++, y++) {
@@ -446,7 +470,7 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
 		}
 	}
 	int x = L.rlw + 1;
-	if (h->categorical && g.hi - g.lo < 16) {
+	if (by_class) {
 		/* a shade per class: "0 .  1 +  2 @" */
 		for (int c = (int)g.lo; c <= (int)g.hi; c++) {
 			char buf[24];
@@ -455,8 +479,10 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
 			int l = class_level(&g, &rp, c);
 			x += pic_put(p, x, y, rp.g[l], PIC_RAMP + l);
 		}
-		if (h->marks)
-			x += pic_text(p, x, y, "   digits: the data", width, PIC_TEXT);
+		if (h->marks && !marks_line) {
+			x += 3;
+			x += pic_text(p, x, y, marks_note, width - x, PIC_TEXT);
+		}
 	} else {
 		x += pic_text(p, x, y, lo, width, PIC_TICK);
 		x += pic_text(p, x, y, " [", width, PIC_TEXT);
@@ -468,8 +494,10 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, picture *p)
 	if (h->mask && !mask_line)
 		pic_text(p, x + 3, y, masked_note, width - x - 3, PIC_TEXT);
 	y++;
+	if (marks_line)
+		pic_text(p, L.rlw + 1, y++, marks_note, width - L.rlw - 1, PIC_TEXT);
 	if (mask_line)
-		pic_text(p, L.rlw + 1, y++, masked_note, width, PIC_TEXT);
+		pic_text(p, L.rlw + 1, y++, masked_note, width - L.rlw - 1, PIC_TEXT);
 	y += pic_text_wrap(p, 0, y, pooled, width, PIC_NOTE);
 	pic_text_wrap(p, 0, y, skipped, width, PIC_NOTE);
 	grid_free(&g);
@@ -517,12 +545,12 @@ values_layout_pic(const heatmap *h, int width, picture *p)
 			x += 2 + cwid[j++];
 		nblocks++;
 	}
-	int has_title = h->title && h->title[0];
-	lines = has_title + nblocks * (h->rows + 1) + (nblocks > 1 ? nblocks * 2 - 1 : 0) + any_mask;
+	int has_title = put_title(NULL, h, 0, width);
+	const char *mask_note = _("(- marks a masked entry)");
+	int mask_lines = any_mask ? pic_text_wrap(NULL, 0, 0, mask_note, width, PIC_NOTE) : 0;
+	lines = has_title + nblocks * (h->rows + 1) + (nblocks > 1 ? nblocks * 2 - 1 : 0) + mask_lines;
 	pic_init(p, width, lines);
-	int y = 0;
-	if (has_title)
-		pic_text(p, 0, y++, h->title, width, PIC_TITLE);
+	int y = put_title(p, h, 0, width);
 	for (int j = 0; j < h->cols;) {
 		int x = rlw, j0 = j;
 		while (j < h->cols && (j == j0 || x + 2 + cwid[j] <= width))
@@ -562,7 +590,7 @@ values_layout_pic(const heatmap *h, int width, picture *p)
 		}
 	}
 	if (any_mask)
-		pic_text(p, 0, y, "(- marks a masked entry)", width, PIC_NOTE);
+		pic_text_wrap(p, 0, y, mask_note, width, PIC_NOTE);
 	free(cwid);
 	free(v);
 	free(st);
@@ -570,23 +598,25 @@ values_layout_pic(const heatmap *h, int width, picture *p)
 
 /* ==== entry points ====================================================== */
 
+/* compact: for a pane with few rows, the title on one line (cut) and no
+ * note on pooling, so that the cells keep the rows */
 static void
-heatmap_layout(const heatmap *h, int width, int max_rows, picture *p)
+heatmap_layout(const heatmap *h, int width, int max_rows, int compact, picture *p)
 {
 	if (width < 20)
 		width = 20;
 	if (h->rows <= 0 || h->cols <= 0 || !h->v) {
-		int has_title = h->title && h->title[0];
-		pic_init(p, width, has_title + 1);
-		if (has_title)
-			pic_text(p, 0, 0, h->title, width, PIC_TITLE);
-		pic_text(p, 0, has_title, "(nothing to show: the matrix is empty)", width, PIC_NOTE);
+		const char *empty = _("(nothing to show: the matrix is empty)");
+		int has_title = put_title(NULL, h, 0, width);
+		pic_init(p, width, has_title + pic_text_wrap(NULL, 0, 0, empty, width, PIC_NOTE));
+		put_title(p, h, 0, width);
+		pic_text_wrap(p, 0, has_title, empty, width, PIC_NOTE);
 		return;
 	}
 	if (h->values)
 		values_layout_pic(h, width, p);
 	else
-		shade_layout_pic(h, width, max_rows, p);
+		shade_layout_pic(h, width, max_rows, compact, p);
 }
 
 /* Rows of cells the text form shows before it pools rows into blocks. */
@@ -597,7 +627,7 @@ heatmap_render_text(const heatmap *h, int width, int unicode, strbuf *b)
 {
 	picture p;
 	(void)unicode;  /* the shades are ASCII in both forms (see the top) */
-	heatmap_layout(h, width, TEXT_MAX_ROWS, &p);
+	heatmap_layout(h, width, TEXT_MAX_ROWS, 0, &p);
 	pic_to_text(&p, b);
 	pic_free(&p);
 }
@@ -607,11 +637,20 @@ heatmap_render_pic(const heatmap *h, int width, int height, int unicode, picture
 {
 	(void)unicode;
 	/* as many rows of cells as fit with the title, labels, legend and
-	 * notes: try from all of them down until the picture fits */
-	int rows = h->rows < height ? h->rows : height;
-	for (;; rows--) {
-		heatmap_layout(h, width, rows > 1 ? rows : 1, p);
-		if (p->h <= height || rows <= 1 || h->values)
+	 * notes: try from all of them down until the picture fits; when that
+	 * leaves the cells fewer than half the pane (a view pane at 80x24 has
+	 * 11 rows), the compact layout instead */
+	int most = h->rows < height ? h->rows : height;
+	int enough = most < height / 2 ? most : height / 2;
+	for (int compact = 0; compact < 2; compact++) {
+		int rows = most;
+		for (;; rows--) {
+			heatmap_layout(h, width, rows > 1 ? rows : 1, compact, p);
+			if (p->h <= height || rows <= 1 || h->values)
+				break;
+			pic_free(p);
+		}
+		if (rows >= enough || compact || h->values)
 			return;
 		pic_free(p);
 	}
@@ -730,7 +769,7 @@ netdiag_layout(const netdiag *d, int width, int height, picture *p)
 		total++;
 		if (L->rows > 0 && L->cols > 0 && L->w) {
 			heatmap h = {.rows = L->rows, .cols = L->cols, .v = L->w, .diverging = 1};
-			heatmap_layout(&h, width - 4, share, &sub[i]);
+			heatmap_layout(&h, width - 4, share, 0, &sub[i]);
 			total += sub[i].h;
 		}
 	}

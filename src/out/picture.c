@@ -117,6 +117,18 @@ pic_text(picture *p, int x, int y, const char *s, int maxw, int role)
 }
 
 int
+pic_text_clip(picture *p, int x, int y, const char *s, int maxw, const char *ell, int role)
+{
+	if (pic_text_width(s) <= maxw)
+		return pic_text(p, x, y, s, maxw, role);
+	int ew = pic_text_width(ell);
+	if (ew >= maxw)
+		return pic_text(p, x, y, s, maxw, role);
+	int used = pic_text(p, x, y, s, maxw - ew, role);
+	return used + pic_text(p, x + used, y, ell, ew, role);
+}
+
+int
 pic_text_wrap(picture *p, int x, int y, const char *s, int w, int role)
 {
 	int lines = 0;

@@ -51,6 +51,10 @@ int pic_put(picture *p, int x, int y, const char *utf8, int role);
 /* pic_text: put s from column x, at most maxw columns (never splitting a
  * character); returns the columns used. */
 int pic_text(picture *p, int x, int y, const char *s, int maxw, int role);
+/* pic_text_clip: like pic_text, but a string longer than maxw columns
+ * ends in ell ("..." or a one-column ellipsis) so that it reads as cut,
+ * not as whole. */
+int pic_text_clip(picture *p, int x, int y, const char *s, int maxw, const char *ell, int role);
 /* pic_text_wrap: put s from column x, broken at blanks into lines of at
  * most w columns (a longer word is cut); returns the lines it takes.
  * With p NULL, only counts them. */

@@ -24,24 +24,89 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The numbers the status line shows, by probe name, the most wanted
- * first (a narrow terminal cuts the end); absent ones are left out.
- * integer: 1 a count, 2 a fraction shown as a percentage. */
-static const struct {
+/* A number on the status line: its label, the probe it reads, and how it
+ * is shown (F_NUM %.4g, F_COUNT a whole number, F_PCT a fraction as a
+ * percentage). */
+enum { F_NUM, F_COUNT, F_PCT };
+typedef struct status_field {
 	const char *label;
 	const char *probe;
-	int integer;
-} status_probes[] = {
-	{N_("step"), "train.steps", 1},
-	{N_("loss"), "epoch.loss", 0},
-	{N_("acc"), "epoch.acc", 2},
-	{N_("lr"), "train.lr", 0},
-	{N_("epoch"), "train.epochs", 1},
-	{N_("params"), "net.params", 1},
+	int kind;
+} status_field;
+
+/* The network's numbers, the most wanted first (a narrow terminal drops
+ * the end); absent ones are left out.  The loss and accuracy are the last
+ * epoch's means from the history (epoch.loss, epoch.acc), not train.loss
+ * and train.acc, which evaluate the whole training set: too slow to read
+ * every frame of training. */
+static const status_field net_fields[] = {
+	{N_("step"), "train.steps", F_COUNT},
+	{N_("loss"), "epoch.loss", F_NUM},
+	{N_("acc"), "epoch.acc", F_PCT},
+	{N_("lr"), "train.lr", F_NUM},
+	{N_("epoch"), "train.epochs", F_COUNT},
+	{N_("params"), "net.params", F_COUNT},
+	{NULL, NULL, 0},
 };
-/* The loss and accuracy are the last epoch's means from the history
- * (epoch.loss, epoch.acc), not train.loss and train.acc, which evaluate
- * the whole training set: too slow to read every frame of training. */
+
+/* The sequence labs', shown when they have something (a number that is
+ * not 0); a value of 0 means "not yet" (no training, no
+ * perplexity measured) and is left out. */
+static const status_field rnn_fields[] = {
+	{N_("RNN hidden"), "rnn.hidden", F_COUNT},
+	{N_("chars"), "rnn.vocab", F_COUNT},
+	{N_("step"), "rnn.steps", F_COUNT},
+	{N_("loss"), "rnn.loss", F_NUM},
+	{N_("ppl"), "rnn.ppl", F_NUM},
+	{NULL, NULL, 0},
+};
+static const status_field embed_fields[] = {
+	{N_("word vectors"), "embed.words", F_COUNT},
+	{N_("dim"), "embed.dim", F_COUNT},
+	{N_("loss"), "embed.loss", F_NUM},
+	{NULL, NULL, 0},
+};
+static const status_field attn_fields[] = {
+	{N_("attention tokens"), "attn.tokens", F_COUNT},
+	{N_("d"), "attn.d", F_COUNT},
+	{N_("heads"), "attn.heads", F_COUNT},
+	{N_("task step"), "attn.task_steps", F_COUNT},
+	{N_("task acc"), "attn.task_acc", F_PCT},
+	{NULL, NULL, 0},
+};
+
+/* Append " | label value" (no " | " at the very start) for each field
+ * whose probe has a value; skip_zero leaves out zeros.  Returns the new
+ * length. */
+static size_t
+put_fields(session *s, const status_field *f, int skip_zero, char *buf, size_t len, size_t n)
+{
+	for (; f->label && len < n; f++) {
+		double v;
+		if (!family_probe(s, f->probe, &v) || isnan(v) || (skip_zero && v == 0))
+			continue;
+		const char *sep = len ? " | " : "";
+		if (f->kind == F_PCT)
+			len += (size_t)snprintf(buf + len, n - len, "%s%s %.1f%%", sep, _(f->label), 100 * v);
+		else if (f->kind == F_COUNT)
+			len += (size_t)snprintf(buf + len, n - len, "%s%s %.0f", sep, _(f->label), v);
+		else
+			len += (size_t)snprintf(buf + len, n - len, "%s%s %.4g", sep, _(f->label), v);
+	}
+	return len < n ? len : n - 1;
+}
+
+/* Whether a lab has something to show: any of its numbers is not 0. */
+static int
+lab_present(session *s, const status_field *f)
+{
+	for (; f->label; f++) {
+		double v;
+		if (family_probe(s, f->probe, &v) && !isnan(v) && v != 0)
+			return 1;
+	}
+	return 0;
+}
 
 void
 status_fields(session *s, char *buf, size_t n)
@@ -49,28 +114,27 @@ status_fields(session *s, char *buf, size_t n)
 	size_t len = 0;
 	buf[0] = '\0';
 	netlab *nl = s->net;
-	if (nl && nl->data) {
-		const dataset *ds = nl->data;
-		len += (size_t)snprintf(buf + len, n - len, _("data %s %d"), ds->name, ds->n);
-	} else {
-		len += (size_t)snprintf(buf + len, n - len, "%s", _("no data"));
-	}
-	if (nl && nl->model && len < n) {
-		char desc[160];
-		model_describe(nl->model, desc, sizeof desc);
-		len += (size_t)snprintf(buf + len, n - len, " | %s", desc);
-	}
-	for (size_t i = 0; i < sizeof status_probes / sizeof status_probes[0] && len < n; i++) {
-		double v;
-		if (!family_probe(s, status_probes[i].probe, &v) || isnan(v))
-			continue;
-		if (status_probes[i].integer == 2)
-			len += (size_t)snprintf(buf + len, n - len, " | %s %.1f%%", _(status_probes[i].label), 100 * v);
-		else if (status_probes[i].integer)
-			len += (size_t)snprintf(buf + len, n - len, " | %s %.0f", _(status_probes[i].label), v);
+	if (nl && (nl->data || nl->model)) {
+		if (nl->data)
+			len += (size_t)snprintf(buf + len, n - len, _("data %s %d"), nl->data->name, nl->data->n);
 		else
-			len += (size_t)snprintf(buf + len, n - len, " | %s %.4g", _(status_probes[i].label), v);
+			len += (size_t)snprintf(buf + len, n - len, "%s", _("no data"));
+		if (nl->model && len < n) {
+			char desc[160];
+			model_describe(nl->model, desc, sizeof desc);
+			len += (size_t)snprintf(buf + len, n - len, " | %s", desc);
+		}
+		len = put_fields(s, net_fields, 0, buf, len < n ? len : n - 1, n);
 	}
+	/* then the sequence labs in use: after the network's numbers, or in
+	 * place of them when there is no data (an RNN's training is all a
+	 * learner of the sequence lab has going on) */
+	static const status_field *const labs[] = {rnn_fields, embed_fields, attn_fields};
+	for (size_t i = 0; i < sizeof labs / sizeof labs[0]; i++)
+		if (lab_present(s, labs[i]))
+			len = put_fields(s, labs[i], 1, buf, len, n);
+	if (len == 0)
+		snprintf(buf, n, "%s", _("no data"));
 }
 
 typedef struct status_pane {

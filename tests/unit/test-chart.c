@@ -718,6 +718,99 @@ test_netdiag(void)
 	netdiag_free(c);
 }
 
+/* Narrow panes (the workspace at 80x24 has 34-column chart and view
+ * panes): long titles and legends wrap or end in an ellipsis, never cut
+ * silently, and the cells keep rows before the words do. */
+static char *
+pic_text_of(const picture *p)
+{
+	strbuf b;
+	sb_init(&b);
+	pic_to_text(p, &b);
+	return sb_steal(&b);
+}
+
+static void
+test_narrow(void)
+{
+	picture p;
+	pic_init(&p, 10, 1);
+	int used = pic_text_clip(&p, 0, 0, "abcdefgh", 5, "...", PIC_TEXT);
+	ok(used == 5, "pic_text_clip: 5 columns used (got %d)", used);
+	is_text(pic_text_of(&p), "ab...\n", "pic_text_clip: a long text ends in the ellipsis");
+	pic_free(&p);
+	pic_init(&p, 10, 1);
+	pic_text_clip(&p, 0, 0, "abcde", 5, "...", PIC_TEXT);
+	is_text(pic_text_of(&p), "abcde\n", "pic_text_clip: a text that fits is whole");
+	pic_free(&p);
+
+	/* a chart's title wraps in text, where the picture may grow */
+	double x[3] = {0, 1, 2}, y[3] = {3, 2, 1};
+	chart_series s = {.name = "a rather long series name here", .x = x, .y = y, .n = 3};
+	chart c = {.kind = CHART_LINE, .title = "RNN training: loss per character (nats)", .xlabel = "step",
+	           .ylabel = "loss", .series = &s, .nseries = 1};
+	char *t = render_chart(&c, 34, 8, 0);
+	char l0[200] = "", l1[200] = "";
+	line_of(t, 0, l0, sizeof l0);
+	line_of(t, 1, l1, sizeof l1);
+	is_str(l0, "RNN training: loss per character", "chart text at 34 columns: the title's first line");
+	is_str(l1, "(nats)", "chart text at 34 columns: the rest of the title below");
+	ok(widest_line(t) <= 34, "chart text at 34 columns: no line wider (%d)", widest_line(t));
+	free(t);
+	/* in a pane of 10 rows, where the wrapped title would leave the plot
+	 * 3 rows, the plot keeps them: the title is one line, cut with an
+	 * ellipsis, and so is the legend entry */
+	chart_render_pic(&c, 34, 10, 0, 0, &p);
+	t = pic_text_of(&p);
+	line_of(t, 0, l0, sizeof l0);
+	is_str(l0, "RNN training: loss per characte...", "chart in a 34x10 pane: the title cut with '...'");
+	ok(strstr(t, "a rather long series name ...") != NULL || strstr(t, "a rather long series name here") != NULL,
+	   "chart in a 34x10 pane: the legend entry whole or ending in '...'");
+	int plot_rows = 0;
+	for (int i = 0; line_of(t, i, l1, sizeof l1); i++)
+		if (strchr(l1, '|') || strchr(l1, '+'))
+			plot_rows++;
+	ok(p.h <= 10 && plot_rows >= 4, "chart in a 34x10 pane: fits, %d rows of plot and axis (%d in all)", plot_rows,
+	   p.h);
+	free(t);
+	pic_free(&p);
+
+	/* decision regions 24 x 48 in a view pane of 34 x 11: compact, the
+	 * cells keep at least half the rows */
+	float *v = malloc(24 * 48 * sizeof *v);
+	char *marks = calloc(24 * 48, 1);
+	for (int i = 0; i < 24 * 48; i++)
+		v[i] = (float)((i / 48) / 8);
+	marks[5] = '1';
+	heatmap h = {.title = "decision regions of 2-16-3 on spiral (x1 -1.00 to 1.08 across, x2 up)",
+	             .rows = 24, .cols = 48, .v = v, .lo = 0, .hi = 2, .categorical = 1, .marks = marks};
+	heatmap_render_pic(&h, 34, 11, 0, &p);
+	t = pic_text_of(&p);
+	line_of(t, 0, l0, sizeof l0);
+	ok(p.h <= 11, "regions in a 34x11 pane: fit (%d rows)", p.h);
+	ok(strlen(l0) == 34 && strcmp(l0 + 31, "...") == 0, "regions in a 34x11 pane: the title cut with '...' (%s)", l0);
+	ok(strstr(t, "\n   digits: the data\n") != NULL, "regions in a 34x11 pane: 'digits: the data' whole, below");
+	int cell_rows = 0;
+	for (int i = 0; line_of(t, i, l1, sizeof l1); i++)
+		if (strchr(l1, '@') || strchr(l1, '.'))
+			cell_rows++;
+	ok(cell_rows - 1 >= 5, "regions in a 34x11 pane: %d rows of cells (at least 5)", cell_rows - 1);
+	free(t);
+	pic_free(&p);
+	/* the same as text at 34 columns: the title wraps, nothing is cut */
+	t = render_heatmap(&h, 34);
+	line_of(t, 0, l0, sizeof l0);
+	line_of(t, 1, l1, sizeof l1);
+	is_str(l0, "decision regions of 2-16-3 on", "regions as text at 34 columns: the title wraps");
+	is_str(l1, "spiral (x1 -1.00 to 1.08 across,", "regions as text at 34 columns: its second line");
+	ok(strstr(t, "digits: the data\n") != NULL && strstr(t, "(24 x 48 values in blocks") != NULL,
+	   "regions as text at 34 columns: the legend and the note on pooling");
+	ok(widest_line(t) <= 34, "regions as text at 34 columns: no line wider (%d)", widest_line(t));
+	free(t);
+	free(v);
+	free(marks);
+}
+
 int
 main(void)
 {
@@ -735,5 +828,6 @@ main(void)
 	test_shade_levels();
 	test_dup();
 	test_picture();
+	test_narrow();
 	return done_testing();
 }
