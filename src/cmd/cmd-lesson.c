@@ -695,6 +695,12 @@ lesson_list(session *s, cmd_args *a)
 		free(dir);
 		return -1;
 	}
+	/* a name and its title (and progress) on a line; when one of those
+	 * lines would not fit the output's width (the workspace's output pane
+	 * at 80x24 is 44 columns), every title goes on a line of its own
+	 * under its name, so that a wrapped title never reads as a name */
+	char **rest = xcalloc(n + 1, sizeof *rest);
+	int two_lines = 0;
 	for (size_t i = 0; i < n; i++) {
 		int english;
 		char *path = lesson_path(names[i], &english);
@@ -703,9 +709,6 @@ lesson_list(session *s, cmd_args *a)
 		int step = progress_get(names[i], &done);
 		strbuf line;
 		sb_init(&line);
-		sb_printf(&line, "  %s", names[i]);
-		size_t w = utf8_width(names[i]);
-		sb_pad(&line, ' ', w < 24 ? 25 - w : 1);
 		sb_puts(&line, l ? l->title : _("(has errors: 'lesson check' shows them)"));
 		if (l && english)
 			sb_puts(&line, _(" (in English)"));
@@ -713,11 +716,22 @@ lesson_list(session *s, cmd_args *a)
 			sb_puts(&line, _(" [done]"));
 		else if (l && step > 0)
 			sb_printf(&line, _(" [step %d of %d]"), step + 1, l->nsteps);
-		out_printf("%s\n", line.s);
-		sb_free(&line);
+		rest[i] = sb_steal(&line);
+		size_t w = utf8_width(names[i]);
+		if (2 + (w < 24 ? 25 : w + 1) + utf8_width(rest[i]) > (size_t)out_width())
+			two_lines = 1;
 		lesson_free(l);
 		free(path);
 	}
+	for (size_t i = 0; i < n; i++) {
+		size_t w = utf8_width(names[i]);
+		if (two_lines)
+			out_printf("  %s\n      %s\n", names[i], rest[i]);
+		else
+			out_printf("  %s%*s%s\n", names[i], (int)(w < 24 ? 25 - w : 1), "", rest[i]);
+		free(rest[i]);
+	}
+	free(rest);
 	names_free(names);
 	if (n == 0)
 		out_printf(_("no lessons found\n"));
