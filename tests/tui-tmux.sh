@@ -44,7 +44,7 @@ start() {
 	sock=nnlab-test-$$-$nsock
 	rm -f "$TMPD/after"
 	T new-session -d -s nn -x "$1" -y "$2" \
-		"env LC_ALL=${loc:-C} NO_COLOR= ${start_env:-} XDG_STATE_HOME=$TMPD/state NNLAB_TUI_STATS=$TMPD/stats $NNLAB ${3:-}; rc=\$?; { stty -a; echo EXIT=\$rc; } >$TMPD/after; sleep 60"
+		"env LC_ALL=${loc:-C} NO_COLOR= ${start_env:-} XDG_STATE_HOME=${state_dir:-$TMPD/state} NNLAB_TUI_STATS=$TMPD/stats $NNLAB ${3:-}; rc=\$?; { stty -a; echo EXIT=\$rc; } >$TMPD/after; sleep 60"
 }
 # wait_after TEXT: until the shell after nnlab has written TEXT
 wait_after() {
@@ -202,7 +202,9 @@ diag "$(tail -1 "$TMPD/stats")"
 # ==== the sequence lab at 80x24 =============================================
 # with no data for the network, the status line shows the RNN (it said
 # "no data" while an RNN trained); the chart's long title stays one line
-start 80 24
+# (a state directory of its own: the lesson below keeps no progress for
+# the one at 120x40)
+state_dir=$TMPD/state-seq start 80 24
 check "RNN: the prompt appears" wait_for "nnlab>"
 keys 'rnn new hidden=16' Enter
 check "RNN: the status line names it" wait_for "RNN hidden 16" 5
@@ -231,6 +233,19 @@ else
 	has "RNN: the chart's title on one line, cut with an ellipsis" "RNN training: loss per charact..."
 fi
 lacks "RNN: the title's end not on a line of its own" "(nats)"
+# a lesson in the 34-column view pane: the pane's title cut with an
+# ellipsis; the command to type whole on a line of its own
+keys 'lesson start 01-training' Enter
+check "lesson at 80x24: the step in the view pane" wait_for "│A neural network learns" 5
+keys 'next' Enter
+if [ -n "$loc" ]; then
+	has "lesson at 80x24: the view pane's title ends in an ellipsis" "view: Training a network, step… ─"
+else
+	has "lesson at 80x24: the view pane's title ends in an ellipsis" "view: Training a network, st... "
+fi
+has "lesson at 80x24: 'Now type:' alone at the end of a line" "│Now type:
+"
+has "lesson at 80x24: the command whole on a line of its own" "│    net new 2 4 tanh 1 sigmoid"
 keys 'quit' Enter
 wait_after "EXIT=" || true
 

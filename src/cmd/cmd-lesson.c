@@ -348,6 +348,23 @@ check_expects(session *s, lessonrun *r, lesson_step *st, int quiet)
 	return good;
 }
 
+/* "Now type:  CMD" and a newline onto b; the command whole on a line of
+ * its own when the two do not fit width (a view pane at 80x24 is 34
+ * columns): its end wrapped to the next line could be taken for something
+ * else, or left untyped. */
+static void
+now_type(strbuf *b, const char *cmd, int width)
+{
+	size_t at = b->len;
+	sb_printf(b, _("Now type:  %s"), cmd);
+	if (utf8_width(b->s + at) > (size_t)width) {
+		b->len = at;
+		b->s[at] = '\0';
+		sb_printf(b, _("Now type:\n    %s"), cmd);
+	}
+	sb_puts(b, "\n");
+}
+
 static void
 show_step(session *s, lessonrun *r, int run_cmds)
 {
@@ -365,8 +382,13 @@ show_step(session *s, lessonrun *r, int run_cmds)
 					            r->l->path, st->run[i].line);
 			}
 		}
-	if (st->type.text && !r->typed)
-		out_printf(_("Now type:  %s\n"), st->type.text);
+	if (st->type.text && !r->typed) {
+		strbuf now;
+		sb_init(&now);
+		now_type(&now, st->type.text, out_width());
+		out_printf("%s", now.s);
+		sb_free(&now);
+	}
 	if (st->ask && !r->answered) {
 		out_printf(_("Question: %s\n"), st->ask);
 		for (int i = 0; i < st->nchoices; i++)
@@ -1093,8 +1115,10 @@ lesson_step_text(session *s, int width, strbuf *title, strbuf *text)
 	const lesson_step *st = &r->l->steps[r->step];
 	sb_printf(title, _("%s - step %d of %d"), r->l->title, r->step + 1, r->l->nsteps);
 	paragraphs_to(text, st, width > 10 ? width : 10);
-	if (st->type.text && !r->typed)
-		sb_printf(text, _("\nNow type:  %s\n"), st->type.text);
+	if (st->type.text && !r->typed) {
+		sb_puts(text, "\n");
+		now_type(text, st->type.text, width > 10 ? width : 10);
+	}
 	if (st->ask && !r->answered) {
 		sb_printf(text, _("\nQuestion: %s\n"), st->ask);
 		for (int i = 0; i < st->nchoices; i++)

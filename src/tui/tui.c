@@ -223,7 +223,18 @@ draw_title(pane *p)
 	strbuf safe;
 	sb_init(&safe);
 	utf8_append_safe(&safe, b.s, b.len, 0);
-	size_t keep = utf8_prefix_by_width(safe.s, p->w > 2 ? (size_t)p->w - 2 : 0);
+	/* a title wider than the pane ends in an ellipsis, so that it reads
+	 * as cut ("view: Training a network, step b" read as the whole) */
+	size_t room = p->w > 2 ? (size_t)p->w - 2 : 0;
+	const char *ell = out_unicode() ? "\xe2\x80\xa6" : "...";  /* … */
+	size_t ew = utf8_width(ell);
+	if (utf8_width(safe.s) > room && room > ew + 4) {
+		safe.len = utf8_prefix_by_width(safe.s, room - ew - 1);
+		safe.s[safe.len] = '\0';
+		sb_puts(&safe, ell);
+		sb_puts(&safe, " ");
+	}
+	size_t keep = utf8_prefix_by_width(safe.s, room);
 	safe.s[keep] = '\0';
 	attrset(color_attr(role));
 	mvaddstr(p->y - 1, p->x + 1, safe.s);
