@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PLOT_W 64
+#define PLOT_W 64  /* columns of the plot at most (at 80 columns of output) */
 #define PLOT_H 20
 
 typedef struct embed_state {
@@ -290,11 +290,11 @@ cmd_embed_sim(session *s, cmd_args *a)
 
 /* ==== plot ============================================================== */
 
-/* Whether the cells [x, x+w) of row y are free. */
+/* Whether the cells [x, x+w) of row y are free in a plot pw wide. */
 static int
-cells_free(char grid[PLOT_H][PLOT_W + 1], int y, int x, int w)
+cells_free(char grid[PLOT_H][PLOT_W + 1], int pw, int y, int x, int w)
 {
-	if (x < 0 || x + w > PLOT_W)
+	if (x < 0 || x + w > pw)
 		return 0;
 	for (int i = x; i < x + w; i++)
 		if (grid[y][i] != ' ')
@@ -352,16 +352,20 @@ cmd_embed_plot(session *s, cmd_args *a)
 			if (p2[2 * i + k] > hi[k])
 				hi[k] = p2[2 * i + k];
 		}
+	/* as wide as the output allows (the workspace's output pane at 80x24
+	 * is 44 columns), with its frame */
+	int pw = out_width() - 2;
+	pw = pw > PLOT_W ? PLOT_W : pw < 16 ? 16 : pw;
 	char grid[PLOT_H][PLOT_W + 1];
 	for (int y = 0; y < PLOT_H; y++) {
-		memset(grid[y], ' ', PLOT_W);
-		grid[y][PLOT_W] = '\0';
+		memset(grid[y], ' ', (size_t)pw);
+		grid[y][pw] = '\0';
 	}
 	int *cx = xmalloc((size_t)np * sizeof *cx), *cy = xmalloc((size_t)np * sizeof *cy);
 	for (int i = 0; i < np; i++) {
 		double fx = hi[0] > lo[0] ? (p2[2 * i] - lo[0]) / (hi[0] - lo[0]) : 0.5;
 		double fy = hi[1] > lo[1] ? (p2[2 * i + 1] - lo[1]) / (hi[1] - lo[1]) : 0.5;
-		cx[i] = (int)lround(fx * (PLOT_W - 1));
+		cx[i] = (int)lround(fx * (pw - 1));
 		cy[i] = PLOT_H - 1 - (int)lround(fy * (PLOT_H - 1));
 		grid[cy[i]][cx[i]] = '*';
 	}
@@ -376,9 +380,9 @@ cmd_embed_plot(session *s, cmd_args *a)
 		for (int k = 0; k < wl; k++)
 			ascii &= (unsigned char)w[k] < 0x80;
 		int y = cy[i];
-		if (ascii && cells_free(grid, y, cx[i] + 1, wl + 1))
+		if (ascii && cells_free(grid, pw, y, cx[i] + 1, wl + 1))
 			memcpy(&grid[y][cx[i] + 2], w, (size_t)wl);
-		else if (ascii && cells_free(grid, y, cx[i] - wl - 1, wl + 1))
+		else if (ascii && cells_free(grid, pw, y, cx[i] - wl - 1, wl + 1))
 			memcpy(&grid[y][cx[i] - wl - 1], w, (size_t)wl);
 		else {
 			sb_puts(&unl, unl.len ? ", " : "");
@@ -390,12 +394,12 @@ cmd_embed_plot(session *s, cmd_args *a)
 	strbuf b;
 	sb_init(&b);
 	sb_putc(&b, '+');
-	sb_pad(&b, '-', PLOT_W);
+	sb_pad(&b, '-', (size_t)pw);
 	sb_puts(&b, "+\n");
 	for (int y = 0; y < PLOT_H; y++)
 		sb_printf(&b, "|%s|\n", grid[y]);
 	sb_putc(&b, '+');
-	sb_pad(&b, '-', PLOT_W);
+	sb_pad(&b, '-', (size_t)pw);
 	sb_puts(&b, "+\n");
 	out_printf("%s", b.s);
 	sb_free(&b);
