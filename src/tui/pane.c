@@ -151,11 +151,125 @@ row_indent(const char *s, int w)
 	return (int)n < w / 3 ? (int)n : w / 3;
 }
 
+/* ==== table rows ==========================================================
+ *
+ * A table laid out for 80 columns wraps in a narrower pane (the output
+ * pane at 80x24 is 44 columns).  Wrapped at its blanks, each row would
+ * break at a different place and the columns after the break would land
+ * anywhere.  A table row is instead cut at a place that depends only on
+ * the pane's width, never inside a cell: row r >= 1 shows the columns
+ * [C_r - K, C_r - K + w) of the line, where C_1 = w and C_(r+1) = C_r +
+ * w - K, and a cell that crosses the end of a row's window goes whole to
+ * the next row.  Every row of a table is cut the same way, so its cells
+ * stay under their headings in the continuation rows too (cells of a
+ * left-aligned column of uneven widths may be split between the two). */
+
+/* A table row: cells set apart by at least three blanks, at least twice. */
+static int
+is_table_row(const char *s)
+{
+	const char *p = s + strspn(s, " ");
+	int runs = 0;
+	while (*p) {
+		if (p[0] == ' ' && p[1] == ' ' && p[2] == ' ') {
+			size_t n = strspn(p, " ");
+			if (!p[n])
+				break;
+			runs++;
+			p += n;
+		} else {
+			p++;
+		}
+	}
+	return runs >= 2;
+}
+
+/* The cells of a line: byte offset and columns of each cell's start and
+ * end (a cell runs to two blanks in a row). */
+#define TABLE_CELLS 64
+typedef struct cells {
+	int n;
+	size_t at[TABLE_CELLS];
+	int c0[TABLE_CELLS], c1[TABLE_CELLS];
+} cells;
+
+static int
+cells_of(const char *s, cells *c)
+{
+	size_t n = strlen(s), i = 0, len;
+	int col = 0;
+	c->n = 0;
+	while (i < n) {
+		if (s[i] == ' ') {
+			i++;
+			col++;
+			continue;
+		}
+		if (c->n == TABLE_CELLS)
+			return -1;
+		c->at[c->n] = i;
+		c->c0[c->n] = col;
+		while (i < n && !(s[i] == ' ' && (i + 1 == n || s[i + 1] == ' '))) {
+			int32_t cp = utf8_decode(s + i, n - i, &len);
+			col += cp < 0 ? 1 : utf8_cpwidth(cp);
+			i += len;
+		}
+		c->c1[c->n++] = col;
+	}
+	return 0;
+}
+
+/* Row sub (-1: none) of table row s at w columns: its start, length and
+ * indent; returns the rows it takes, or 0 if it is not cut as a table
+ * (not a table row, not wider than w, or a cell too wide to move). */
+static int
+table_row(const char *s, int w, int sub, const char **start, size_t *len, int *indent)
+{
+	int K = w / 4 < 12 ? w / 4 : 12;
+	if (K < 4 || !is_table_row(s) || (int)utf8_width(s) <= w)
+		return 0;
+	cells c;
+	if (cells_of(s, &c) < 0)
+		return 0;
+	int rows = 0, first = 0, from = 0;  /* from: column the row's window starts at */
+	int end = w;                        /* column the row's window ends at */
+	while (first < c.n) {
+		int k = first;
+		while (k < c.n && c.c1[k] <= end)
+			k++;
+		if (k < c.n && c.c0[k] < end - K)
+			return 0;  /* a cell wider than K across the cut */
+		if (k == first && k < c.n && c.c1[k] > end - K + w)
+			return 0;  /* a cell wider than a row */
+		if (rows == sub) {
+			*start = s + c.at[first];
+			*len = (k < c.n ? c.at[k] : strlen(s)) - c.at[first];
+			while (*len > 0 && (*start)[*len - 1] == ' ')
+				(*len)--;
+			*indent = rows ? c.c0[first] - from : 0;
+			if (rows == 0) {  /* the leading blanks too */
+				*len += c.at[first];
+				*start = s;
+			}
+		}
+		rows++;
+		first = k;
+		from = end - K;
+		end = from + w;
+	}
+	return rows;
+}
+
 int
 pane_rows_of(const char *s, int w)
 {
-	int rows = 1, ind = row_indent(s, w);
+	const char *st;
 	size_t len;
+	int ind, t = table_row(s, w, -1, &st, &len, &ind);
+	if (t > 0)
+		return t;
+	int rows = 1;
+	ind = row_indent(s, w);
 	for (const char *next = row_span(s, w, &len); *next; next = row_span(next, w - ind, &len))
 		rows++;
 	return rows;
@@ -164,6 +278,15 @@ pane_rows_of(const char *s, int w)
 const char *
 pane_row_of(const char *s, int w, int sub, size_t *len, int *indent)
 {
+	const char *st;
+	int tind, t = table_row(s, w, sub, &st, len, &tind);
+	if (t > 0) {
+		if (sub >= t)
+			table_row(s, w, t - 1, &st, len, &tind);
+		if (indent)
+			*indent = tind;
+		return st;
+	}
 	int ind = row_indent(s, w);
 	for (int r = 0;; r++) {
 		const char *next = row_span(s, r ? w - ind : w, len);

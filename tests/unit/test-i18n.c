@@ -3,7 +3,7 @@
  * (i18n_pick), English mode returning the msgid itself, and line breaking
  * of Chinese: utf8_break_between and the workspace's wrapped rows
  * (pane_rows_of / pane_row_of, with the hanging indent of an indented
- * line), checked row by row against widths and
+ * line, and a table's rows cut at the same place), checked row by row against widths and
  * break points worked out by hand.  Not the catalogue itself: that is
  * tests/i18n-catalogue.sh. */
 #include <config.h>
@@ -115,6 +115,42 @@ main(void)
 	   "the indent is capped at a third: '%s'", rows("         a b c d e f g h", 12));
 	/* a line of blanks has no indent to keep */
 	ok(strcmp(rows("      ", 4), "    | ") == 0, "a line of blanks: '%s'", rows("      ", 4));
+	/* a table laid out for 80 columns, at 44: every row cut at the same
+	 * place, a cell never split, the continuation shows columns 33 on
+	 * (w - K, K = w / 4 = 11), so its cells stay under their headings */
+	const char *head = "    epoch     step   train loss   train acc    test loss    test acc";
+	const char *row1 = "        5       40       0.8797      54.17%       0.8626      58.33%";
+	const char *row2 = "      100     1000        0.739     100.00%        0.695     100.00%";
+	ok(strcmp(rows(head, 44), "    epoch     step   train loss   train acc|              test loss    test acc") == 0,
+	   "table heading at 44: '%s'", rows(head, 44));
+	ok(strcmp(rows(row1, 44), "        5       40       0.8797      54.17%|                 0.8626      58.33%") == 0,
+	   "table row at 44: '%s'", rows(row1, 44));
+	ok(strcmp(rows(row2, 44), "      100     1000        0.739     100.00%|                  0.695     100.00%") == 0,
+	   "a wider table row at 44: '%s'", rows(row2, 44));
+	/* the right ends of each column's cells line up across the three */
+	{
+		char a[256], b[256], c[256];
+		snprintf(a, sizeof a, "%s", strchr(rows(head, 44), '|') + 1);
+		snprintf(b, sizeof b, "%s", strchr(rows(row1, 44), '|') + 1);
+		snprintf(c, sizeof c, "%s", strchr(rows(row2, 44), '|') + 1);
+		ok(strlen(a) == strlen(b) && strlen(b) == strlen(c) && strstr(a, "loss") - a + 4 == strstr(b, "0.8626") - b + 6,
+		   "table at 44: the continuations end together, 'test loss' over its numbers");
+	}
+	/* a cell across the cut goes whole to the next row: 'train acc' at 40
+	 * (K = 10: the next row shows columns 30 to 69) */
+	ok(strcmp(rows(head, 40), "    epoch     step   train loss|    train acc    test loss    test acc") == 0,
+	   "table heading at 40: '%s'", rows(head, 40));
+	/* not a table (blanks in ones and twos): wrapped at blanks as before */
+	ok(strcmp(rows("a  b  c  d  e  f  g  h  i  j", 12), "a  b  c  d |e  f  g  h |i  j") == 0,
+	   "two blanks are not a table: '%s'", rows("a  b  c  d  e  f  g  h  i  j", 12));
+	/* a table row that fits is one row; a cell too wide to move wraps as text */
+	ok(strcmp(rows("  x   1   2", 44), "  x   1   2") == 0, "a table row that fits: '%s'", rows("  x   1   2", 44));
+	ok(pane_rows_of("  key   a-very-long-cell-that-is-wider-than-twelve   v", 20) >= 2,
+	   "a cell too wide to move: wrapped all the same (%d rows)",
+	   pane_rows_of("  key   a-very-long-cell-that-is-wider-than-twelve   v", 20));
+	/* Chinese headings count two columns a character */
+	const char *zh = "    轮次     步数     训练损失     训练准确率     测试损失     测试准确率";
+	ok(widest(zh, 44) <= 44, "a Chinese table at 44: widest row %d", widest(zh, 44));
 	const char *para = "nnlab 中一切随机的东西（数据集、初始权重、打乱顺序）都取自同一个随机数流。";
 	for (int w = 8; w <= 30; w += 7)
 		ok(widest(para, w) <= w, "a paragraph at %d columns: widest row %d", w, widest(para, w));
