@@ -233,6 +233,11 @@ else
 	has "RNN: the chart's title on one line, cut with an ellipsis" "RNN training: loss per charact..."
 fi
 lacks "RNN: the title's end not on a line of its own" "(nats)"
+# the chart turns to what a new job feeds: the word vectors' loss takes
+# the place of the RNN's (a live chart used to stay until replaced by hand)
+keys 'embed train networks epochs=5' Enter
+check "embed train: the chart pane follows its loss" wait_for "chart: embed-loss" 20
+has "embed train: the chart's title" "word vectors: training loss"
 # a lesson in the 34-column view pane: the pane's title cut with an
 # ellipsis; the command to type whole on a line of its own
 keys 'lesson start 01-training' Enter

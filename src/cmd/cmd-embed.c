@@ -6,6 +6,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/cmd-families.h"
+#include "cmd/plotsrc.h"
 #include "cmd/seqlab.h"
 #include "core/alloc.h"
 #include "core/embed.h"
@@ -28,6 +29,8 @@ typedef struct embed_state {
 	char *source;
 	long min_count;
 	long text_words;     /* words of the text inside the vocabulary */
+	double *loss;        /* each epoch's mean loss, for `plot embed-loss` */
+	long nloss;
 } embed_state;
 
 static void
@@ -37,6 +40,7 @@ es_free(embed_state *es)
 		return;
 	embed_free(es->e);
 	free(es->source);
+	free(es->loss);
 	free(es);
 }
 
@@ -137,6 +141,9 @@ embed_slice(session *s, job *j)
 	for (;;) {
 		int epoch_done;
 		finished = embed_trainer_run(&ej->tr, &s->rng, 256, &epoch_done);
+		embed_state *es = s->seq->embed;
+		if (epoch_done && es->nloss < ej->tr.epochs)
+			es->loss[es->nloss++] = ej->tr.e->last_loss;
 		if (epoch_done && (ej->tr.epoch % ej->every == 0 || ej->tr.epoch == ej->tr.epochs))
 			out_printf(_("epoch %4ld of %ld: mean loss %.4f per (word, context) pair\n"), ej->tr.epoch,
 			           ej->tr.epochs, ej->tr.e->last_loss);
@@ -219,6 +226,7 @@ cmd_embed_train(session *s, cmd_args *a)
 	es->source = xstrdup(c.name);
 	es->min_count = minc;
 	es->text_words = (long)in_vocab;
+	es->loss = xcalloc((size_t)epochs, sizeof *es->loss);
 	seqlab *q = seqlab_get(s);
 	es_free(q->embed);
 	q->embed = es;
@@ -232,8 +240,44 @@ cmd_embed_train(session *s, cmd_args *a)
 	embed_trainer_init(&ej->tr, es->e, ids, n, epochs, lr, sample);
 	ej->every = epochs >= 10 ? epochs / 10 : 1;
 	free(ids);
-	return seq_run_job(s, &ej->j, "embedding training", embed_slice, embed_finish);
+	return seq_run_job(s, &ej->j, _("word vector training"), embed_slice, embed_finish);
 }
+
+/* `plot embed-loss`: each epoch's mean loss per (word, context) pair,
+ * following the training in the workspace's chart pane. */
+static int
+fill_embed_loss(session *s, int argc, const char *const *argv, plot_pic *out)
+{
+	(void)argc;
+	(void)argv;
+	const embed_state *es = s->seq ? s->seq->embed : NULL;
+	if (!es || es->nloss == 0)
+		return out_error("the word vectors have not trained an epoch yet; try 'embed train networks'");
+	double *x = xmalloc((size_t)es->nloss * sizeof *x);
+	for (long i = 0; i < es->nloss; i++)
+		x[i] = (double)(i + 1);
+	chart_series ser = {.name = _("mean loss per (word, context) pair"), .x = x, .y = es->loss,
+	                    .n = (size_t)es->nloss};
+	chart c = {.kind = CHART_LINE, .title = _("word vectors: training loss"), .xlabel = _("epoch"),
+	           .ylabel = _("loss"), .series = &ser, .nseries = 1};
+	plot_pic_chart(out, &c);
+	free(x);
+	return 0;
+}
+
+static int
+fed_embed(session *s)
+{
+	return s->last_slice == embed_slice;
+}
+
+const plot_source plot_source_embed_loss = {
+	.name = "embed-loss",
+	.summary = N_("the word vectors' training loss per epoch"),
+	.fill = fill_embed_loss,
+	.live = 1,
+	.fed = fed_embed,
+};
 
 /* ==== near, sim ========================================================= */
 

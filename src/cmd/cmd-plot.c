@@ -56,6 +56,7 @@ const plot_source *const plot_sources[] = {
 	&plot_source_attn,
 	&plot_source_attn_task,
 	&plot_source_rnn_loss,
+	&plot_source_embed_loss,
 	&plot_source_gd,
 	&plot_source_gd_loss,
 	&plot_source_rl,
@@ -64,7 +65,7 @@ const plot_source *const plot_sources[] = {
 
 /* What may follow `plot`: the sources and the subcommand (completion).
  * tests/unit/test-plot.c checks every source is here. */
-const char *const plot_words[] = {"data", "boundary", "net", "loss", "accuracy", "lrfind", "sweep", "weights", "attn", "attn-task", "rnn-loss",
+const char *const plot_words[] = {"data", "boundary", "net", "loss", "accuracy", "lrfind", "sweep", "weights", "attn", "attn-task", "rnn-loss", "embed-loss",
                                   "gd", "gd-loss", "rl", "script", NULL};
 
 const plot_source *
@@ -129,23 +130,31 @@ plot_pic_netdiag(plot_pic *p, const netdiag *d)
 	p->h = NULL;
 }
 
+int
+plot_source_fed(const plot_source *src, session *s)
+{
+	return src->fed && src->fed(s);
+}
+
 const plot_source *
 plot_first_live(session *s, int chart, plot_pic *out)
 {
-	for (int i = 0; plot_sources[i]; i++) {
-		const plot_source *src = plot_sources[i];
-		if (!src->live || src->nargs)
-			continue;
-		plot_pic pic = {0};
-		out_set_mute(1);
-		int rc = src->fill(s, 0, NULL, &pic);
-		out_set_mute(0);
-		if (rc == 0 && (pic.c != NULL) == (chart != 0)) {
-			*out = pic;
-			return src;
+	/* first the sources the job feeds, then any */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; plot_sources[i]; i++) {
+			const plot_source *src = plot_sources[i];
+			if (!src->live || src->nargs || (pass == 0 && !plot_source_fed(src, s)))
+				continue;
+			plot_pic pic = {0};
+			out_set_mute(1);
+			int rc = src->fill(s, 0, NULL, &pic);
+			out_set_mute(0);
+			if (rc == 0 && (pic.c != NULL) == (chart != 0)) {
+				*out = pic;
+				return src;
+			}
+			plot_pic_free(&pic);
 		}
-		plot_pic_free(&pic);
-	}
 	return NULL;
 }
 

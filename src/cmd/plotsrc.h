@@ -33,8 +33,12 @@ typedef struct plot_source {
 	int (*fill)(session *s, int argc, const char *const *argv, plot_pic *out);
 	/* live: worth redrawing while a job (training) runs; when a job
 	 * starts, the workspace's chart pane follows the first live source
-	 * that has something to show */
+	 * that the job feeds (fed, below) or else the first that has
+	 * something to show */
 	int live;
+	/* fed: whether the running or last job is the work this picture
+	 * shows (its training), or NULL */
+	int (*fed)(session *s);
 } plot_source;
 
 /* Every source, in the order `plot` lists them; NULL-terminated. */
@@ -57,6 +61,7 @@ extern const plot_source plot_source_sweep;
 extern const plot_source plot_source_attn;
 extern const plot_source plot_source_attn_task;
 extern const plot_source plot_source_rnn_loss;
+extern const plot_source plot_source_embed_loss;
 /* Defined in biglab.c (the large-model demos). */
 extern const plot_source plot_source_gd;
 extern const plot_source plot_source_gd_loss;
@@ -73,8 +78,11 @@ void plot_pic_heatmap(plot_pic *p, const heatmap *h);
 void plot_pic_netdiag(plot_pic *p, const netdiag *d);
 /* plot_first_live: the first live source taking no argument that has
  * something to show -- a chart when chart is 1, else a heatmap or a
- * diagram -- with its picture in *out (filled silently); NULL if none. */
+ * diagram -- with its picture in *out (filled silently); one the running
+ * or last job feeds comes before the others.  NULL if none. */
 const plot_source *plot_first_live(session *s, int chart, plot_pic *out);
+/* plot_source_fed: whether the running or last job feeds src. */
+int plot_source_fed(const plot_source *src, session *s);
 /* plot_pic_title: the picture's title, or NULL. */
 const char *plot_pic_title(const plot_pic *p);
 

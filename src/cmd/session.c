@@ -73,6 +73,7 @@ session_run_job(session *s, job *j)
 	/* In the workspace a job typed at the prompt runs in the background;
 	 * one started by a script, a lesson or a demo runs to its end first,
 	 * so the script's next command finds it done. */
+	s->last_slice = j->slice;
 	if (s->async_jobs && s->run_depth <= 1 && s->source_depth == 0 && !s->lesson_running) {
 		s->job = j;
 		nn_interrupted = 0;

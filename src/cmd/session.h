@@ -60,6 +60,9 @@ typedef struct session {
 
 	/* the running job, if any (workspace mode runs jobs asynchronously) */
 	job *job;
+	/* the slice function of the running job or of the last one: which
+	 * kind of work it is (the workspace's chart follows what it feeds) */
+	int (*last_slice)(struct session *s, struct job *j);
 	int async_jobs;
 
 	/* lessons (cmd-lesson.c) */

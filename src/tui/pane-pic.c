@@ -261,16 +261,21 @@ int
 pic_pane_pick_live(pane *p, session *s, int heatmap)
 {
 	pic_pane *pp = (pic_pane *)p;
-	if (pp->source && !pp->show_page) {
-		const plot_source *cur = plot_source_find(pp->source, 0);
-		if (cur && cur->live)
-			return 1;
-	}
+	const plot_source *cur = pp->source && !pp->show_page ? plot_source_find(pp->source, 0) : NULL;
+	/* already following what the job feeds */
+	if (cur && cur->live && plot_source_fed(cur, s))
+		return 1;
 	/* a page (help, a lesson's step) is being read: leave it */
 	if (pp->show_page && pp->npage)
 		return 0;
 	plot_pic pic = {0};
 	const plot_source *src = plot_first_live(s, !heatmap, &pic);
+	/* another live picture stays unless the job feeds a different one
+	 * (the network's loss gives way when an RNN starts training) */
+	if (cur && cur->live && (!src || !plot_source_fed(src, s))) {
+		plot_pic_free(&pic);
+		return 1;
+	}
 	if (!src)
 		return 0;
 	pic_pane_set(p, &pic, src->name, 0, NULL);
