@@ -172,9 +172,13 @@ print_policy(const rl_grid *g, const double *q, const int *path, int plen)
 	for (int k = 0; k <= plen; k++)
 		on[path[k]] = 1;
 	const char *h1 = _("greedy action per cell"), *h2 = _("the greedy walk from S");
-	out_printf("\n  %-*s   %s\n", utf8_pad(2 * g->cols, h1), h1, h2);
-	for (int r = 0; r < g->rows; r++) {
-		char left[64] = "", right[64] = "";
+	/* the two grids side by side, or one above the other when they do
+	 * not fit the output (the workspace's output pane at 80x24 is 44
+	 * columns wide) */
+	int side = 2 + 2 * g->cols + 3 + 2 * g->cols <= out_width();
+	char (*left)[64] = xcalloc((size_t)g->rows, sizeof *left);
+	char (*right)[64] = xcalloc((size_t)g->rows, sizeof *right);
+	for (int r = 0; r < g->rows; r++)
 		for (int c = 0; c < g->cols; c++) {
 			const char *sep = c + 1 < g->cols ? " " : "";
 			int s = r * g->cols + c;
@@ -184,12 +188,24 @@ print_policy(const rl_grid *g, const double *q, const int *path, int plen)
 				int seen = qs[0] != 0 || qs[1] != 0 || qs[2] != 0 || qs[3] != 0;
 				a = seen ? arrows[rl_argmax(qs, RL_NACTIONS)] : '?';
 			}
-			snprintf(left + 2 * c, sizeof left - (size_t)(2 * c), "%c%s", a, sep);
-			snprintf(right + 2 * c, sizeof right - (size_t)(2 * c), "%c%s",
+			snprintf(left[r] + 2 * c, sizeof left[r] - (size_t)(2 * c), "%c%s", a, sep);
+			snprintf(right[r] + 2 * c, sizeof right[r] - (size_t)(2 * c), "%c%s",
 			         cell == '.' ? (on[s] ? '*' : '.') : cell, sep);
 		}
-		out_printf("  %-*s   %s\n", 2 * g->cols, left, right);
+	if (side) {
+		out_printf("\n  %-*s   %s\n", utf8_pad(2 * g->cols, h1), h1, h2);
+		for (int r = 0; r < g->rows; r++)
+			out_printf("  %-*s   %s\n", 2 * g->cols, left[r], right[r]);
+	} else {
+		out_printf("\n  %s\n", h1);
+		for (int r = 0; r < g->rows; r++)
+			out_printf("  %s\n", left[r]);
+		out_printf("\n  %s\n", h2);
+		for (int r = 0; r < g->rows; r++)
+			out_printf("  %s\n", right[r]);
 	}
+	free(left);
+	free(right);
 	out_printf(_("  (^ > v < the action Q-learning rates best, ? never tried; # wall, C cliff)\n"));
 	free(on);
 }
