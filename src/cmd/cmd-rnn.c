@@ -38,7 +38,8 @@ typedef struct rnn_state {
 	int have_tr;
 	uint64_t tr_text;     /* checksum of the text tr walks */
 	char *source;         /* the text trained on last */
-	double loss;          /* mean loss of the last report interval */
+	double loss;          /* mean loss of the last report interval, or of
+	                       * the current one so far while training runs */
 	double ppl;           /* the last perplexity measured (rnn ppl) */
 	int ppl_vocab;
 	/* the training loss for `plot rnn-loss`: a point is the mean of
@@ -254,6 +255,9 @@ train_slice(session *s, job *j)
 			break;
 	}
 	double recent = rj->loss_n ? rj->loss_sum / rj->loss_n : rs->loss;
+	/* the loss so far in this report's interval: the status line and
+	 * rnn.loss follow the training, not only the printed reports */
+	rs->loss = recent;
 	out_progress("training the RNN: step %ld of %ld, loss %.3f, perplexity %.2f", rj->done, rj->steps, recent,
 	             exp(recent));
 	return rj->done < rj->steps ? JOB_MORE : JOB_DONE;
