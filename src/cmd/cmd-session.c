@@ -38,6 +38,30 @@ help_width(session *s)
 	return w > 100 ? 100 : w;
 }
 
+/* "  USAGE   summary" with the summary from column 2 + col, or under the
+ * usage when the usage is longer; when that leaves the summary fewer
+ * than 34 columns (the workspace's output pane at 80x24 is 44 wide), the
+ * summary goes under the usage, indented and wrapped, so that it never
+ * wraps back under the usages' column. */
+static void
+usage_line(strbuf *b, const char *usage, const char *summary, int col, int width)
+{
+	if (width - 2 - col < 34) {
+		sb_printf(b, "  %s\n", usage);
+		wrap_text(b, summary, 6, width);
+		return;
+	}
+	size_t uw = utf8_width(usage);
+	sb_printf(b, "  %s", usage);
+	if (uw < (size_t)col)
+		sb_pad(b, ' ', (size_t)col - uw);
+	else {
+		sb_putc(b, '\n');
+		sb_pad(b, ' ', (size_t)col + 2);
+	}
+	sb_printf(b, "%s\n", summary);
+}
+
 static void
 help_list(session *s)
 {
@@ -53,16 +77,9 @@ help_list(session *s)
 			if (!any)
 				sb_printf(&b, "\n%s\n", _(cmd_topics[t][1]));
 			any = 1;
-			size_t uw = utf8_width(e->usage);
-			sb_printf(&b, "  %s", e->usage);
-			if (uw < 28)
-				sb_pad(&b, ' ', 28 - uw);
-			else
-				sb_puts(&b, "\n                              ");
-			sb_printf(&b, "%s\n", _(e->summary));
+			usage_line(&b, e->usage, _(e->summary), 28, help_width(s));
 		}
 	}
-	(void)s;
 	out_printf("%s", b.s);
 	sb_free(&b);
 }
@@ -108,13 +125,7 @@ help_entry(session *s, const cmd_entry *e)
 		for (const cmd_sub *x = e->subs; x->name; x++) {
 			if (x->flags & CMD_HIDDEN)
 				continue;
-			size_t uw = utf8_width(x->usage);
-			sb_printf(&b, "  %s", x->usage);
-			if (uw < 34)
-				sb_pad(&b, ' ', 34 - uw);
-			else
-				sb_puts(&b, "\n                                    ");
-			sb_printf(&b, "%s\n", _(x->summary));
+			usage_line(&b, x->usage, _(x->summary), 34, help_width(s));
 		}
 	}
 	if (e->keys && e->keys[0]) {
