@@ -238,6 +238,11 @@ lacks "RNN: the title's end not on a line of its own" "(nats)"
 keys 'embed train networks epochs=5' Enter
 check "embed train: the chart pane follows its loss" wait_for "chart: embed-loss" 20
 has "embed train: the chart's title" "word vectors: training loss"
+# with data for the network too, the fields of what runs come first
+keys 'data spiral n=50' Enter 'rnn train networks steps=100000' Enter
+check "status: the RNN's fields first while it trains, the data's after" status_re '^ RNN hidden 16 \| .*Ctrl-C stops' 10
+keys C-c
+check "status: Ctrl-C stops the RNN" wait_for "F1 help" 10
 # a lesson in the 34-column view pane: the pane's title cut with an
 # ellipsis; the command to type whole on a line of its own
 keys 'lesson start 01-training' Enter

@@ -14,6 +14,7 @@
 #include "tui/colors.h"
 #include "cmd/families.h"
 #include "cmd/netlab.h"
+#include "cmd/plotsrc.h"
 #include "core/alloc.h"
 #include "core/model.h"
 #include "util/utf8.h"
@@ -108,31 +109,56 @@ lab_present(session *s, const status_field *f)
 	return 0;
 }
 
+/* The network's part: its data, the network and its numbers; "no data"
+ * when it has a network but no data.  Nothing when it has neither. */
+static size_t
+put_net(session *s, char *buf, size_t len, size_t n)
+{
+	netlab *nl = s->net;
+	if (!nl || (!nl->data && !nl->model) || len >= n)
+		return len;
+	char what[200];
+	if (nl->data)
+		snprintf(what, sizeof what, _("data %s %d"), nl->data->name, nl->data->n);
+	else
+		snprintf(what, sizeof what, "%s", _("no data"));
+	len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? " | " : "", what);
+	if (nl->model && len < n) {
+		char desc[160];
+		model_describe(nl->model, desc, sizeof desc);
+		len += (size_t)snprintf(buf + len, n - len, " | %s", desc);
+	}
+	return put_fields(s, net_fields, 0, buf, len < n ? len : n - 1, n);
+}
+
 void
 status_fields(session *s, char *buf, size_t n)
 {
-	size_t len = 0;
+	/* the sequence labs in use, the one whose training ran last first;
+	 * they come after the network's part, or before it when the last job
+	 * was theirs (an RNN training after a network: a narrow terminal
+	 * keeps the fields of what is running) */
+	static const struct {
+		const status_field *fields;
+		const plot_source *src;
+	} labs[] = {
+		{rnn_fields, &plot_source_rnn_loss},
+		{embed_fields, &plot_source_embed_loss},
+		{attn_fields, &plot_source_attn_task},
+	};
+	size_t nlabs = sizeof labs / sizeof labs[0], len = 0;
+	int seq_first = 0;
+	for (size_t i = 0; i < nlabs; i++)
+		seq_first |= plot_source_fed(labs[i].src, s);
 	buf[0] = '\0';
-	netlab *nl = s->net;
-	if (nl && (nl->data || nl->model)) {
-		if (nl->data)
-			len += (size_t)snprintf(buf + len, n - len, _("data %s %d"), nl->data->name, nl->data->n);
-		else
-			len += (size_t)snprintf(buf + len, n - len, "%s", _("no data"));
-		if (nl->model && len < n) {
-			char desc[160];
-			model_describe(nl->model, desc, sizeof desc);
-			len += (size_t)snprintf(buf + len, n - len, " | %s", desc);
-		}
-		len = put_fields(s, net_fields, 0, buf, len < n ? len : n - 1, n);
-	}
-	/* then the sequence labs in use: after the network's numbers, or in
-	 * place of them when there is no data (an RNN's training is all a
-	 * learner of the sequence lab has going on) */
-	static const status_field *const labs[] = {rnn_fields, embed_fields, attn_fields};
-	for (size_t i = 0; i < sizeof labs / sizeof labs[0]; i++)
-		if (lab_present(s, labs[i]))
-			len = put_fields(s, labs[i], 1, buf, len, n);
+	if (!seq_first)
+		len = put_net(s, buf, len, n);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < nlabs; i++)
+			if (plot_source_fed(labs[i].src, s) == !pass && lab_present(s, labs[i].fields))
+				len = put_fields(s, labs[i].fields, 1, buf, len, n);
+	if (seq_first)
+		len = put_net(s, buf, len, n);
 	if (len == 0)
 		snprintf(buf, n, "%s", _("no data"));
 }
