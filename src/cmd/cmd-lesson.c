@@ -842,6 +842,19 @@ static const cmd_sub lesson_subs[] = {
 	{0},
 };
 
+/* 'lesson' with no subcommand: the list, what a learner typing the word
+ * alone is after; a word that is no subcommand is reported as one. */
+static int
+lesson_bare(session *s, cmd_args *a)
+{
+	if (a->argc > 0) {
+		if (!cmd_find_sub(&cmd_lesson_entry, a->argv[0], 1))
+			return -1;
+		return out_error("'lesson' takes its subcommand as a plain word, not quoted: lesson %s", a->argv[0]);
+	}
+	return lesson_list(s, a);
+}
+
 const cmd_entry cmd_lesson_entry = {
 	.name = "lesson",
 	.topic = "learn",
@@ -851,13 +864,14 @@ const cmd_entry cmd_lesson_entry = {
 	        "with their real output, a command for you to type, questions to answer, and checks "
 	        "on what you built.  'next' (or Enter) moves on, 'back' shows the previous step, "
 	        "'again' repeats the current one, 'hint' helps, 'skip' passes a step.  Progress is "
-	        "saved and 'lesson start NAME' resumes where you left off.\n"
+	        "saved and 'lesson start NAME' resumes where you left off.  'lesson' alone lists the lessons.\n"
 	        "\n"
 	        "Teachers write their own lessons in the same format (nnlab-lesson(5)); 'lesson check "
 	        "FILE' or 'nnlab --check-lesson FILE' validates one and runs it with its own answers.  "
 	        "A lesson can only run nnlab commands, and its commands may write files only inside "
 	        "nnlab's state directory."),
-	.examples = "lesson list\nlesson start\nlesson start 01-training restart\nlesson check my.lesson",
+	.examples = "lesson\nlesson start\nlesson start 01-training restart\nlesson check my.lesson",
+	.exec = lesson_bare,
 	.subs = lesson_subs,
 };
 
