@@ -856,18 +856,12 @@ const plot_source plot_source_attn = {
 	.fill = fill_attn,
 };
 
-static int
-fed_toy(session *s)
-{
-	return s->last_slice == toy_slice;
-}
-
 const plot_source plot_source_attn_task = {
 	.name = "attn-task",
 	.summary = N_("the weights of the toy task of 'attn train' on the sequence a, b, c, ..."),
 	.fill = fill_attn_task,
 	.live = 1,
-	.fed = fed_toy,
+	.fed_by = toy_slice,
 };
 
 /* ==== the table entry =================================================== */

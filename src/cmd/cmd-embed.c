@@ -265,18 +265,12 @@ fill_embed_loss(session *s, int argc, const char *const *argv, plot_pic *out)
 	return 0;
 }
 
-static int
-fed_embed(session *s)
-{
-	return s->last_slice == embed_slice;
-}
-
 const plot_source plot_source_embed_loss = {
 	.name = "embed-loss",
 	.summary = N_("the word vectors' training loss per epoch"),
 	.fill = fill_embed_loss,
 	.live = 1,
-	.fed = fed_embed,
+	.fed_by = embed_slice,
 };
 
 /* ==== near, sim ========================================================= */

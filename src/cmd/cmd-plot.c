@@ -133,7 +133,7 @@ plot_pic_netdiag(plot_pic *p, const netdiag *d)
 int
 plot_source_fed(const plot_source *src, session *s)
 {
-	return src->fed && src->fed(s);
+	return src->fed_by && src->fed_by == s->last_slice;
 }
 
 const plot_source *

@@ -810,18 +810,12 @@ fill_rnn_loss(session *s, int argc, const char *const *argv, plot_pic *out)
 	return 0;
 }
 
-static int
-fed_rnn(session *s)
-{
-	return s->last_slice == train_slice;
-}
-
 const plot_source plot_source_rnn_loss = {
 	.name = "rnn-loss",
 	.summary = N_("the RNN's training loss per step, and the uniform model's"),
 	.fill = fill_rnn_loss,
 	.live = 1,
-	.fed = fed_rnn,
+	.fed_by = train_slice,
 };
 
 static const cmd_sub rnn_subs[] = {

@@ -1477,18 +1477,12 @@ fill_lrfind(session *s, int argc, const char *const *argv, plot_pic *out)
 	return 0;
 }
 
-static int
-fed_train(session *s)
-{
-	return s->last_slice == train_slice;
-}
-
 const plot_source plot_source_loss = {
 	.name = "loss",
 	.summary = N_("the training loss per epoch (and the test loss where evaluated)"),
 	.fill = fill_loss,
 	.live = 1,
-	.fed = fed_train,
+	.fed_by = train_slice,
 };
 
 const plot_source plot_source_accuracy = {
@@ -1496,7 +1490,7 @@ const plot_source plot_source_accuracy = {
 	.summary = N_("the training accuracy per epoch (and the test accuracy where evaluated)"),
 	.fill = fill_accuracy,
 	.live = 1,
-	.fed = fed_train,
+	.fed_by = train_slice,
 };
 
 const plot_source plot_source_lrfind = {

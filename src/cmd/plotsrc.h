@@ -33,12 +33,13 @@ typedef struct plot_source {
 	int (*fill)(session *s, int argc, const char *const *argv, plot_pic *out);
 	/* live: worth redrawing while a job (training) runs; when a job
 	 * starts, the workspace's chart pane follows the first live source
-	 * that the job feeds (fed, below) or else the first that has
+	 * that the job feeds (fed_by, below) or else the first that has
 	 * something to show */
 	int live;
-	/* fed: whether the running or last job is the work this picture
-	 * shows (its training), or NULL */
-	int (*fed)(session *s);
+	/* fed_by: the slice function of the job whose work this picture
+	 * shows (its training), or NULL; compared with the session's
+	 * last_slice */
+	int (*fed_by)(session *s, job *j);
 } plot_source;
 
 /* Every source, in the order `plot` lists them; NULL-terminated. */
