@@ -384,14 +384,19 @@ put_col_labels(picture *p, const heatmap *h, const shade_layout *L, int y, int n
 	}
 }
 
-/* The title's rows at this width: it wraps at its words when it is wider
- * (a view pane of the workspace at 80x24 is 34 columns); p NULL counts. */
+/* The title's rows at this width, from the top: it wraps at its words
+ * when it is wider (a view pane of the workspace at 80x24 is 34 columns),
+ * or, compact, keeps to one row ending in "..."; p NULL counts. */
 static int
-put_title(picture *p, const heatmap *h, int y, int width)
+put_title(picture *p, const heatmap *h, int width, int compact)
 {
 	if (!h->title || !h->title[0])
 		return 0;
-	return pic_text_wrap(p, 0, y, h->title, width, PIC_TITLE);
+	if (!compact)
+		return pic_text_wrap(p, 0, 0, h->title, width, PIC_TITLE);
+	if (p)
+		pic_text_clip(p, 0, 0, h->title, width, "...", PIC_TITLE);
+	return 1;
 }
 
 static void
@@ -402,7 +407,7 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, int compact, picture
 	grid g;
 	grid_make(h, L.fr, L.fc, &g);
 	ramp rp = ramp_for(h);
-	int has_title = compact ? h->title && h->title[0] : put_title(NULL, h, 0, width);
+	int has_title = put_title(NULL, h, width, compact);
 	char pooled[200] = "", skipped[200] = "";
 	if ((L.fr > 1 || L.fc > 1) && !compact)
 		snprintf(pooled, sizeof pooled, _("(%d x %d values in blocks of %d x %d, each shown as its %s)"),
@@ -434,11 +439,7 @@ shade_layout_pic(const heatmap *h, int width, int max_rows, int compact, picture
 	pic_init(p, width, has_title + L.head + g.rows + 1 + marks_line + mask_line + notes);
 	p->ramp_levels = rp.n;
 	p->diverging = h->diverging;
-	int y = has_title;
-	if (compact && has_title)
-		pic_text_clip(p, 0, 0, h->title, width, "...", PIC_TITLE);
-	else
-		put_title(p, h, 0, width);
+	int y = put_title(p, h, width, compact);
 	put_col_labels(p, h, &L, y, g.cols);
 	y += L.head;
 	for (int r = 0; r < g.rows; r++, y++) {
@@ -545,12 +546,12 @@ values_layout_pic(const heatmap *h, int width, picture *p)
 			x += 2 + cwid[j++];
 		nblocks++;
 	}
-	int has_title = put_title(NULL, h, 0, width);
+	int has_title = put_title(NULL, h, width, 0);
 	const char *mask_note = _("(- marks a masked entry)");
 	int mask_lines = any_mask ? pic_text_wrap(NULL, 0, 0, mask_note, width, PIC_NOTE) : 0;
 	lines = has_title + nblocks * (h->rows + 1) + (nblocks > 1 ? nblocks * 2 - 1 : 0) + mask_lines;
 	pic_init(p, width, lines);
-	int y = put_title(p, h, 0, width);
+	int y = put_title(p, h, width, 0);
 	for (int j = 0; j < h->cols;) {
 		int x = rlw, j0 = j;
 		while (j < h->cols && (j == j0 || x + 2 + cwid[j] <= width))
@@ -607,9 +608,9 @@ heatmap_layout(const heatmap *h, int width, int max_rows, int compact, picture *
 		width = 20;
 	if (h->rows <= 0 || h->cols <= 0 || !h->v) {
 		const char *empty = _("(nothing to show: the matrix is empty)");
-		int has_title = put_title(NULL, h, 0, width);
+		int has_title = put_title(NULL, h, width, 0);
 		pic_init(p, width, has_title + pic_text_wrap(NULL, 0, 0, empty, width, PIC_NOTE));
-		put_title(p, h, 0, width);
+		put_title(p, h, width, 0);
 		pic_text_wrap(p, 0, has_title, empty, width, PIC_NOTE);
 		return;
 	}
